@@ -1,0 +1,81 @@
+# IBERS microcredentials assistant. A newcomer needs two targets: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RASA   := $(VENV)/bin/rasa
+STAMP  := $(VENV)/.installed-from-lock
+MODEL  := models/ibers.tar.gz
+SPACY  := models/spacy/ibers_en/meta.json
+NLU_SOURCES := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
+
+export RASA_PORT   ?= 5005
+export ACTION_PORT ?= 5055
+export WEB_PORT    ?= 8080
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export RASA_TELEMETRY_ENABLED ?= false
+export PYTHONDONTWRITEBYTECODE ?= 1
+
+.PHONY: help install nlp train db serve run test validate unit gates e2e bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+# --- set-up -----------------------------------------------------------------------------------------------
+install: $(STAMP) ## Create .venv with Python 3.10 and install exactly what requirements.lock pins
+
+$(VENV)/bin/python:
+	@py="$$(scripts/find-python.sh)" && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
+
+$(STAMP): requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+# --- training -----------------------------------------------------------------------------------------------
+nlp: $(SPACY) ## Build the spaCy pipeline (blank English + catalogue entity ruler)
+
+$(SPACY): bot/data/catalogue.yaml $(wildcard bot/nlp/*.py) bot/policy.yaml | $(STAMP)
+	$(PY) -m bot.nlp build
+
+train: $(MODEL) ## Train the Rasa model if data, config or domain changed
+
+$(MODEL): $(SPACY) $(NLU_SOURCES) | $(STAMP)
+	$(RASA) train --fixed-model-name ibers --out models --quiet
+	@touch $@
+
+# --- running ------------------------------------------------------------------------------------------------
+db: $(STAMP) ## Create or upgrade the embedded database, import the catalogue, seed demo learners
+	$(PY) -m bot setup
+
+serve: $(STAMP) ## Start action server, Rasa server and the web page (RASA_PORT, ACTION_PORT, WEB_PORT)
+	$(PY) -m bot.serve
+
+run: install train db ## Everything a newcomer needs: install, train, database, then serve
+	@echo "Starting: the page will be at http://localhost:$(WEB_PORT)/"
+	@$(MAKE) --no-print-directory serve
+
+# --- quality ------------------------------------------------------------------------------------------------
+validate: $(SPACY) ## Check domain, data and stories for mistakes
+	$(RASA) data validate --fail-on-warnings --quiet
+
+unit: $(SPACY) ## Fast tests: rules, store, actions, NLP helpers (no servers)
+	$(PY) -m pytest -q -m "not e2e"
+
+gates: $(MODEL) ## NLU held-out F1 gate and test stories
+	$(RASA) test nlu --nlu tests/nlu --model $(MODEL) --out results/nlu --quiet
+	$(PY) scripts/check_nlu_gate.py results/nlu/intent_report.json
+	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
+
+e2e: $(MODEL) ## End-to-end tests with the real Rasa and action servers
+	$(PY) -m pytest -q -m e2e
+
+test: install ## The whole suite, training what it needs
+	@$(MAKE) --no-print-directory validate
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory gates
+	@$(MAKE) --no-print-directory e2e
+
+clean: ## Remove trained models, results and the local database (keeps .venv)
+	rm -rf models/*.tar.gz models/spacy results var .pytest_cache

@@ -1,0 +1,57 @@
+"""Replies that route people to the team: enquiries, downloads, low confidence and out-of-scope."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import policy, say
+from bot.answers import contact
+
+DomainDict = Dict[Text, Any]
+
+
+class ActionEnquire(Action):
+    """How to contact the team."""
+
+    def name(self) -> Text:
+        return "action_enquire"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        say(dispatcher, contact.enquiry_route(policy()))
+        return []
+
+
+class ActionDownloads(Action):
+    """The brochure and the research proposal form."""
+
+    def name(self) -> Text:
+        return "action_downloads"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        say(dispatcher, contact.downloads(policy()))
+        return []
+
+
+class ActionFallback(Action):
+    """An honest reply to a message the assistant did not understand, with topics and the enquiry route."""
+
+    def name(self) -> Text:
+        return "action_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        say(dispatcher, contact.not_understood(policy()))
+        return []
+
+
+class ActionOutOfScope(Action):
+    """An honest reply to a question outside what the assistant covers."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        say(dispatcher, contact.out_of_scope(policy()))
+        return []

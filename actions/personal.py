@@ -1,0 +1,131 @@
+"""Personal answers: a signed-in learner's own record, or any learner's for staff (token checked every turn)."""
+
+from __future__ import annotations
+
+import abc
+from datetime import date
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import in_thread, logger, policy, say, store, today
+from actions.identity import current_claims, learner_named_in_text
+from bot.answers import Reply, personal
+from bot.answers.contact import service_unavailable
+from bot.answers.personal import Voice
+from bot.policy import Policy
+from bot.rules.model import Course, Learner
+
+DomainDict = Dict[Text, Any]
+
+
+class PersonalAction(Action, metaclass=abc.ABCMeta):
+    """Verify who is asking, load the learner from the store, and answer about that learner only."""
+
+    action_name = ""
+
+    def name(self) -> Text:
+        return self.action_name
+
+    @abc.abstractmethod
+    def compose(self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date) -> Reply:
+        """The answer for this action (each subclass implements one)."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        claims = current_claims(tracker)
+        if claims is None:
+            dispatcher.utter_message(response="utter_sign_in_needed")
+            return []
+        if claims.is_staff and learner_named_in_text(tracker) is None:
+            dispatcher.utter_message(text="Which learner? Give their learner id (for example L0003) or email address.")
+            return []
+        try:
+            learner, catalogue = await in_thread(_load, claims.is_staff, claims.sub, learner_named_in_text(tracker))
+        except Exception:
+            logger.exception("could not read a learner record")
+            say(dispatcher, service_unavailable(policy()))
+            return []
+        if learner is None:
+            dispatcher.utter_message(text=_not_found(claims.is_staff))
+            return []
+        voice = Voice.for_staff(learner) if claims.is_staff else Voice.for_learner()
+        say(dispatcher, self.compose(policy(), learner, catalogue, voice, today()))
+        return []
+
+
+def _load(is_staff: bool, own_id: str, named: Optional[str]) -> Tuple[Optional[Learner], Tuple[Course, ...]]:
+    """The learner (own record, or the named one for staff) and the catalogue, in one worker thread."""
+    records = store()
+    learner = records.find_learner(named) if is_staff else records.learner(own_id)
+    return learner, (records.catalogue() if learner is not None else ())
+
+
+def _not_found(is_staff: bool) -> str:
+    """What to say when there is no matching record."""
+    if is_staff:
+        return "I couldn't find a learner with that id or email address."
+    return "I couldn't find a learner record for your account. Please contact the team so they can check it."
+
+
+class ActionMyEnrolments(PersonalAction):
+    """What the learner is enrolled on."""
+
+    action_name = "action_my_enrolments"
+
+    def compose(self, policy, learner, catalogue, voice, today):
+        return personal.enrolments(policy, learner, voice)
+
+
+class ActionMyCredits(PersonalAction):
+    """Credits earned."""
+
+    action_name = "action_my_credits"
+
+    def compose(self, policy, learner, catalogue, voice, today):
+        return personal.credits(policy, learner, voice)
+
+
+class ActionMyExemption(PersonalAction):
+    """Progress towards the exemption."""
+
+    action_name = "action_my_exemption"
+
+    def compose(self, policy, learner, catalogue, voice, today):
+        return personal.exemption(policy, learner, catalogue, voice, today)
+
+
+class ActionMyDeduction(PersonalAction):
+    """What an upgrade would deduct today."""
+
+    action_name = "action_my_deduction"
+
+    def compose(self, policy, learner, catalogue, voice, today):
+        return personal.deduction(policy, learner, catalogue, voice)
+
+
+class ActionMyTopUp(PersonalAction):
+    """Top-up due."""
+
+    action_name = "action_my_topup"
+
+    def compose(self, policy, learner, catalogue, voice, today):
+        return personal.top_up(policy, learner, voice)
+
+
+class ActionMyRegistration(PersonalAction):
+    """Registration end and re-registration."""
+
+    action_name = "action_my_registration"
+
+    def compose(self, policy, learner, catalogue, voice, today):
+        return personal.registration(policy, learner, voice, today)
+
+
+class ActionMyAssessment(PersonalAction):
+    """Final assessments, pass marks and results."""
+
+    action_name = "action_my_assessment"
+
+    def compose(self, policy, learner, catalogue, voice, today):
+        return personal.assessments(policy, learner, voice)

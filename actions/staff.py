@@ -1,0 +1,83 @@
+"""The enquiry team's inbox in the chat widget: only for a verified staff token, re-checked every turn."""
+
+from __future__ import annotations
+
+import abc
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import in_thread, logger, policy, say, store
+from actions.identity import current_claims
+from bot.answers import Reply
+from bot.answers import enquiries as answers
+from bot.answers.contact import service_unavailable
+
+DomainDict = Dict[Text, Any]
+_NUMBER = re.compile(r"\b(\d{1,9})\b")
+
+
+def enquiry_number(tracker: Tracker) -> Optional[int]:
+    """The enquiry number typed in the latest message ("show enquiry 12")."""
+    match = _NUMBER.search(tracker.latest_message.get("text") or "")
+    return int(match.group(1)) if match else None
+
+
+class StaffAction(Action, metaclass=abc.ABCMeta):
+    """Refuse anyone without a staff token; apologise if the database cannot be reached."""
+
+    @abc.abstractmethod
+    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
+        """The reply for a verified member of staff."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        claims = current_claims(tracker)
+        if claims is None or not claims.is_staff:
+            say(dispatcher, answers.STAFF_ONLY)
+            return []
+        try:
+            say(dispatcher, await self.answer(tracker, claims.sub))
+        except Exception:
+            logger.exception("enquiry inbox unavailable")
+            say(dispatcher, service_unavailable(policy()))
+        return []
+
+
+class ActionStaffEnquiries(StaffAction):
+    """List new enquiries."""
+
+    def name(self) -> Text:
+        return "action_staff_enquiries"
+
+    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
+        return answers.inbox(await in_thread(store().enquiries, "new"))
+
+
+class ActionStaffEnquiry(StaffAction):
+    """Show one enquiry."""
+
+    def name(self) -> Text:
+        return "action_staff_enquiry"
+
+    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
+        number = enquiry_number(tracker)
+        if number is None:
+            return answers.NEED_NUMBER
+        enquiry = await in_thread(store().enquiry, number)
+        return answers.detail(enquiry) if enquiry is not None else answers.not_found(number)
+
+
+class ActionStaffMarkHandled(StaffAction):
+    """Mark an enquiry handled by the signed-in member of staff."""
+
+    def name(self) -> Text:
+        return "action_staff_mark_handled"
+
+    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
+        number = enquiry_number(tracker)
+        if number is None:
+            return answers.NEED_NUMBER
+        enquiry = await in_thread(store().mark_enquiry_handled, number, staff_id)
+        return answers.marked(enquiry) if enquiry is not None else answers.not_found(number)

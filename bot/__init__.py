@@ -1,0 +1,1 @@
+"""IBERS Distance Learning microcredentials enquiry assistant."""

@@ -1,0 +1,119 @@
+"""Replies about the catalogue: sets, courses, release dates, booking and each course's assessment."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional, Sequence
+
+from bot.answers.reply import Button, Reply, format_date, join_names
+from bot.catalogue import CourseSet, sets
+from bot.policy import Policy
+from bot.rules import assessment_for
+from bot.rules.model import Course
+
+BOOKING_BUTTONS = (Button("What can I book now?", "/ask_bookable"), Button("What does it cost?", "/ask_cost"))
+
+
+def availability(course: Course, today: date) -> str:
+    """"bookable now", "released on 12 January 2026, not yet open for booking" or "due on 1 September 2026"."""
+    if course.bookable:
+        return "bookable now"
+    if course.release_date <= today:
+        return f"released on {format_date(course.release_date)}, not open for booking at the moment"
+    return f"due for release on {format_date(course.release_date)}"
+
+
+def offer(courses: Sequence[Course], policy: Policy, today: date) -> Reply:
+    """What is on offer: the sets, what can be booked now, and the full list."""
+    bookable = [course.title for course in courses if course.bookable]
+    set_names = [course_set.name for course_set in sets(courses)]
+    text = f"Microcredentials come in sets: {join_names(set_names)}. "
+    if bookable:
+        text += f"Bookable now: {join_names(bookable)}. "
+    text += f"The full list with release dates is at {policy.contact.course_list_url}."
+    buttons = tuple(Button(f"The {name} set", f'/ask_courses{{"course_set": "{name}"}}') for name in set_names[:4])
+    return Reply(text, buttons)
+
+
+def set_contents(course_set: CourseSet, today: date) -> Reply:
+    """The courses of one set with their availability."""
+    lines = [f"{course.title}: {availability(course, today)}" for course in course_set.courses]
+    return Reply(
+        f"The {course_set.name} set: " + "; ".join(lines) + ". "
+        "Passing all of one set can count towards an MSc.",
+        (Button("Towards an MSc", "/ask_qualification"),) + BOOKING_BUTTONS,
+    )
+
+
+def bookable_now(courses: Sequence[Course], policy: Policy) -> Reply:
+    """Everything that can be booked today, and where to book."""
+    bookable = [course.title for course in courses if course.bookable]
+    if not bookable:
+        return Reply(
+            f"Nothing is open for booking at this moment. The full list with release dates is at "
+            f"{policy.contact.course_list_url}."
+        )
+    return Reply(
+        f"You can book these now: {join_names(bookable)}. Book at {policy.contact.booking_url}.",
+        (Button("What does it cost?", "/ask_cost"), Button("Release dates", "/ask_release_date")),
+    )
+
+
+def course_bookable(course: Course, policy: Policy, today: date) -> Reply:
+    """Whether one course can be booked, and how."""
+    if course.bookable:
+        return Reply(f"Yes, {course.title} is bookable now: book at {policy.contact.booking_url}.", BOOKING_BUTTONS[1:])
+    return Reply(
+        f"{course.title} isn't open for booking yet: it is {availability(course, today)}. "
+        f"The full list is at {policy.contact.course_list_url}.",
+        BOOKING_BUTTONS[:1],
+    )
+
+
+def release_dates(courses: Sequence[Course], today: date) -> Reply:
+    """Upcoming releases, soonest first."""
+    upcoming = sorted((c for c in courses if c.release_date > today), key=lambda c: (c.release_date, c.code))
+    if not upcoming:
+        return Reply("Every microcredential in the current list has been released.", BOOKING_BUTTONS[:1])
+    lines = [f"{course.title} on {format_date(course.release_date)}" for course in upcoming]
+    return Reply("Coming up: " + "; ".join(lines) + ".", BOOKING_BUTTONS[:1])
+
+
+def course_release(course: Course, today: date) -> Reply:
+    """One course's release date."""
+    if course.release_date > today:
+        text = f"{course.title} is due for release on {format_date(course.release_date)}."
+    else:
+        text = f"{course.title} was released on {format_date(course.release_date)} and is {availability(course, today)}."
+        if not course.bookable:
+            text = f"{course.title} was released on {format_date(course.release_date)} but isn't open for booking at the moment."
+    return Reply(text, BOOKING_BUTTONS[:1])
+
+
+def course_info(course: Course, description: Optional[str], policy: Policy, today: date) -> Reply:
+    """Everything about one course: set, description, final assessment, availability."""
+    rule = assessment_for(policy, course)
+    parts = [f"{course.title} ({course.code}) is part of the {course.set_name} set."]
+    if description:
+        parts.append(description)
+    parts.append(f"Its final assessment is a {rule.label} with a pass mark of {rule.pass_mark}%; it is {availability(course, today)}.")
+    return Reply(" ".join(parts), (Button(f"The {course.set_name} set", f'/ask_courses{{"course_set": "{course.set_name}"}}'),) + BOOKING_BUTTONS)
+
+
+def course_assessment(course: Course, policy: Policy) -> Reply:
+    """One course's final assessment and pass mark."""
+    rule = assessment_for(policy, course)
+    return Reply(
+        f"{course.title} ends with a {rule.label}, which needs a pass mark of {rule.pass_mark}%. "
+        "It's only needed if you want the credits, and the result is recorded as pass or fail.",
+        (Button("Will I get a grade?", "/ask_grades"), Button("Credits", "/ask_credits")),
+    )
+
+
+def unknown_course(name: str, courses: Sequence[Course]) -> Reply:
+    """A course name that is not in the catalogue."""
+    set_names = [course_set.name for course_set in sets(courses)]
+    return Reply(
+        f"I couldn't find a microcredential called \u201c{name}\u201d. The current sets are {join_names(set_names)}.",
+        (Button("Courses on offer", "/ask_courses"),),
+    )

@@ -1,0 +1,1 @@
+"""Language helpers: the catalogue-driven spaCy pipeline, course-name resolution and number parsing."""

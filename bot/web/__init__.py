@@ -1,0 +1,1 @@
+"""The demo web page that hosts the assistant."""

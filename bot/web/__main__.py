@@ -1,0 +1,21 @@
+"""`python -m bot.web --port 8080 --rasa-port 5005`: serve the demo page."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from bot.web.server import run
+
+
+def main() -> None:
+    """Parse arguments and serve."""
+    parser = argparse.ArgumentParser(prog="python -m bot.web", description=__doc__)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
+    parser.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", "5005")))
+    args = parser.parse_args()
+    run(args.port, args.rasa_port)
+
+
+if __name__ == "__main__":
+    main()

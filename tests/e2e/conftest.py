@@ -1,0 +1,138 @@
+"""Real servers for end-to-end tests: the trained model, the action server and the Rasa server on free ports."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "ibers.tar.gz"
+BIN = Path(sys.executable).parent
+STARTUP_SECONDS = 240
+
+
+def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
+    """Every test in this folder is an end-to-end test."""
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.e2e)
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Servers:
+    """Running servers and how to talk to them."""
+
+    rasa_url: str
+    action_url: str
+    token: str
+    env: Dict[str, str]
+    processes: Dict[str, subprocess.Popen]
+    logs: Path
+
+    def send(self, sender: str, message: str, metadata: Optional[dict] = None, timeout: float = 30) -> List[dict]:
+        """Post a message to the REST channel and return the bot's replies."""
+        body = {"sender": sender, "message": message}
+        if metadata is not None:
+            body["metadata"] = metadata
+        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body, timeout=timeout)
+        response.raise_for_status()
+        return response.json()
+
+    def texts(self, sender: str, message: str, metadata: Optional[dict] = None) -> str:
+        """All reply texts of one turn, joined."""
+        return "\n".join(reply.get("text", "") for reply in self.send(sender, message, metadata))
+
+    def stop(self) -> None:
+        """Stop both servers, politely first."""
+        for proc in self.processes.values():
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.processes.values():
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def ensure_model() -> Path:
+    """Train once per run if the model is missing or stale (make decides; a no-op when fresh)."""
+    subprocess.run(["make", "--no-print-directory", "-s", "train"], cwd=ROOT, check=True)
+    assert MODEL.exists(), "make train did not produce the model"
+    return MODEL
+
+
+def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = STARTUP_SECONDS) -> None:
+    """Wait until url answers 200, failing early if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}; log:\n{log.read_text()[-4000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} not ready after {timeout}s; log:\n{log.read_text()[-4000:]}")
+
+
+def start_servers(tmp: Path, extra_env: Optional[Dict[str, str]] = None) -> Servers:
+    """Seed a fresh database and start the action server and the Rasa server."""
+    model = ensure_model()
+    rasa_port, action_port = free_port(), free_port()
+    token = secrets.token_urlsafe(16)
+    env = dict(os.environ)
+    env.update(
+        ACTION_PORT=str(action_port), RASA_PORT=str(rasa_port), SANIC_HOST="127.0.0.1",
+        BOT_DB_URL=f"sqlite:///{tmp / 'bot.db'}", BOT_TRACKER_DB=str(tmp / "tracker.db"),
+        TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    )
+    env.update(extra_env or {})
+    subprocess.run([sys.executable, "-m", "bot", "setup"], cwd=ROOT, env=env, check=True, capture_output=True)
+    logs = tmp / "logs"
+    logs.mkdir(exist_ok=True)
+    commands = {
+        "actions": [str(BIN / "rasa"), "run", "actions", "--port", str(action_port), "--actions", "actions"],
+        "rasa": [
+            str(BIN / "rasa"), "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(rasa_port),
+            "--enable-api", "--auth-token", token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+        ],
+    }
+    processes = {
+        name: subprocess.Popen(command, cwd=ROOT, env=env, stdout=(logs / f"{name}.log").open("w"), stderr=subprocess.STDOUT)
+        for name, command in commands.items()
+    }
+    servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, env, processes, logs)
+    try:
+        wait_for(f"{servers.action_url}/health", processes["actions"], logs / "actions.log")
+        wait_for(f"{servers.rasa_url}/status?token={token}", processes["rasa"], logs / "rasa.log")
+    except Exception:
+        servers.stop()
+        raise
+    return servers
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    """The assistant as it runs in production, shared by the end-to-end tests of one run."""
+    running = start_servers(tmp_path_factory.mktemp("e2e"))
+    yield running
+    running.stop()

@@ -1,0 +1,51 @@
+"""Layering: the store and the catalogue import no Rasa; the catalogue module imports no SQLAlchemy."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+STORE_FILES = sorted((REPO / "bot" / "store").rglob("*.py"))
+
+
+def imported_modules(path: Path) -> set:
+    """Top-level names of every module a Python file imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", STORE_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_store_source_imports_no_rasa(path):
+    assert not {"rasa", "rasa_sdk"} & imported_modules(path)
+
+
+def test_catalogue_source_imports_neither_rasa_nor_sqlalchemy():
+    assert not {"rasa", "rasa_sdk", "sqlalchemy", "alembic"} & imported_modules(REPO / "bot" / "catalogue.py")
+
+
+def loaded_after_import(modules: str) -> set:
+    """Top-level packages loaded by a fresh interpreter after importing the given modules."""
+    code = f"import sys; import {modules}; print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_importing_the_store_and_cli_loads_no_rasa():
+    loaded = loaded_after_import("bot.store, bot.store.seed, bot.store.catalogue_import, bot.cli")
+    assert not {"rasa", "rasa_sdk"} & loaded
+
+
+def test_importing_the_catalogue_loads_no_sqlalchemy():
+    loaded = loaded_after_import("bot.catalogue")
+    assert not {"rasa", "rasa_sdk", "sqlalchemy"} & loaded

@@ -1,0 +1,72 @@
+"""The channel edge: bad input answered without reaching the assistant; tokens become sealed claims."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.channels import edge_metadata, guard
+from bot.guard import EMPTY, MAX_MESSAGE_CHARS, TOO_LONG, check_message, clean_text
+from bot.identity import AUTH_KEY, IdentitySettings, mint_token, unseal_claims
+
+SETTINGS = IdentitySettings.from_env({"BOT_JWT_SECRET": "unit-test-secret"})
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "\n\t ", None])
+def test_empty_input_is_rejected(text):
+    assert check_message(text) == EMPTY
+
+
+def test_huge_input_is_rejected():
+    assert check_message("a" * (MAX_MESSAGE_CHARS + 1)) == TOO_LONG
+
+
+@pytest.mark.parametrize("text", ["how much?", "<img src=x onerror=alert(1)>", "'; DROP TABLE learners; --", "Faint 🌱 مرحبا", "/ask_cost"])
+def test_ordinary_and_odd_but_harmless_input_passes(text):
+    assert check_message(text) is None
+
+
+def test_control_characters_are_removed_but_newlines_kept():
+    assert clean_text("cost\x00 of\x07 it\nplease\x1b") == "cost of it\nplease"
+
+
+def test_a_valid_token_becomes_sealed_claims_and_is_not_kept():
+    metadata = edge_metadata({"token": mint_token("L0003", "learner", SETTINGS), "language": "en"}, "c1", SETTINGS)
+    assert "token" not in metadata and metadata["language"] == "en"
+    assert unseal_claims(metadata[AUTH_KEY], "c1", SETTINGS).sub == "L0003"
+
+
+def test_claims_sent_by_a_client_are_dropped():
+    forged = {"auth": {"sub": "L0004", "role": "staff", "exp": 9999999999, "seal": "x"}, "token": "bad"}
+    assert edge_metadata(forged, "c1", SETTINGS) == {}
+
+
+@pytest.mark.parametrize("metadata", [None, "a string", ["list"], {"other": {"deep": 1}}])
+def test_odd_metadata_is_reduced_to_nothing(metadata):
+    assert edge_metadata(metadata, "c1", SETTINGS) == {}
+
+
+def run_guarded(text, metadata=None):
+    """Send one message through the guard; return (what reached the assistant, replies sent at the edge)."""
+    reached = []
+
+    async def on_new_message(message):
+        reached.append(message)
+
+    output = CollectingOutputChannel()
+    message = UserMessage(text, output, "c1", metadata=metadata)
+    asyncio.run(guard(on_new_message, SETTINGS)(message))
+    return reached, output.messages
+
+
+def test_an_empty_message_is_answered_at_the_edge_and_changes_nothing():
+    reached, replies = run_guarded("   ")
+    assert reached == [] and replies[0]["text"] == EMPTY.reply
+
+
+def test_a_good_message_reaches_the_assistant_cleaned_with_sealed_claims():
+    reached, replies = run_guarded("cost?\x00", {"token": mint_token("L0001", "learner", SETTINGS)})
+    assert replies == [] and reached[0].text == "cost?"
+    assert unseal_claims(reached[0].metadata[AUTH_KEY], "c1", SETTINGS).sub == "L0001"
