@@ -16,6 +16,7 @@ from bot.nlp.numbers import parse_count
 DomainDict = Dict[Text, Any]
 CREDIT_SLOT = "calc_credit_count"
 LEARNING_SLOT = "calc_learning_count"
+ANSWER_INTENTS = {"inform", "nlu_fallback", "affirm", "deny", "calc_deduction", "calc_topup"}
 
 
 def _as_count(value: Any) -> Optional[int]:
@@ -59,11 +60,19 @@ class ValidateCalculatorForm(FormValidationAction):
         return domain_slots
 
     def _count_from_answer(self, slot: Text, tracker: Tracker) -> Dict[Text, Any]:
-        """The requested count read from the user's latest answer, or nothing if there is no number."""
+        """The requested count from the user's answer.
+
+        No number in an answer-like message: an empty value, which validation explains before asking again. No number in another question (say
+        "how much does it cost?"): extract nothing, so the question is answered and the form resumes after.
+        """
         if tracker.get_slot("requested_slot") != slot:
             return {}
         count = parse_count(tracker.latest_message.get("text") or "")
-        return {} if count is None else {slot: float(count)}
+        if count is not None:
+            return {slot: float(count)}
+        if (tracker.latest_message.get("intent") or {}).get("name") in ANSWER_INTENTS:
+            return {slot: None}  # validation explains and the form asks again
+        return {}
 
     async def extract_calc_credit_count(self, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return self._count_from_answer(CREDIT_SLOT, tracker)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue_or_apology, in_thread, mentioned_course, mentioned_set, policy, say, store, today
+from actions.common import catalogue_or_apology, in_thread, logger, mentioned_course, mentioned_set, policy, say, store, today
 from bot.answers import catalogue as answers
 from bot.catalogue import find_set
 
@@ -87,8 +87,7 @@ class ActionCourseInfo(Action):
             return []
         course, unknown = mentioned_course(tracker, courses)
         if course is not None:
-            description = await in_thread(store().course_description, course.code)
-            say(dispatcher, answers.course_info(course, description, policy(), today()))
+            say(dispatcher, answers.course_info(course, await _description(course.code), policy(), today()))
         elif unknown:
             say(dispatcher, answers.unknown_course(unknown, courses))
         else:
@@ -115,6 +114,15 @@ class ActionAnswerPassMark(Action):
         else:
             say(dispatcher, answers.unknown_course(unknown or "", courses))
         return []
+
+
+async def _description(code: str) -> Optional[str]:
+    """A course's one-line description; the answer is still useful without it if the database fails."""
+    try:
+        return await in_thread(store().course_description, code)
+    except Exception:
+        logger.exception("could not read a course description")
+        return None
 
 
 def entity_mentions_course(tracker: Tracker) -> bool:

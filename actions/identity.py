@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from bot.identity import AUTH_KEY, Claims, IdentitySettings, unseal_claims
 
-_LEARNER_REF = re.compile(r"\b(L\d{4,})\b|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})", re.IGNORECASE)
+_LEARNER_REF = re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|\b(L\d{4,})\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)

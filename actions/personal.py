@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import in_thread, logger, policy, say, store, today
 from actions.identity import current_claims, learner_named_in_text
+from bot.nlp.personal import looks_personal
 from bot.answers import Reply, personal
 from bot.answers.contact import service_unavailable
 from bot.answers.personal import Voice
@@ -21,9 +22,15 @@ DomainDict = Dict[Text, Any]
 
 
 class PersonalAction(Action, metaclass=abc.ABCMeta):
-    """Verify who is asking, load the learner from the store, and answer about that learner only."""
+    """The personal part of an answer: verify who is asking (every turn), then answer about that learner only.
+
+    The rules run these after the general answer to the same question (e.g. utter_credits, then
+    action_my_credits). Anonymous users asking about themselves are told to sign in; a signed-in learner gets
+    their own figures; staff get the figures of the learner they name by id or email.
+    """
 
     action_name = ""
+    always_personal = False  # True where there is no general answer to add to (e.g. "what am I enrolled on")
 
     def name(self) -> Text:
         return self.action_name
@@ -34,11 +41,14 @@ class PersonalAction(Action, metaclass=abc.ABCMeta):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         claims = current_claims(tracker)
+        asks_about_self = self.always_personal or looks_personal(tracker.latest_message.get("text") or "")
         if claims is None:
-            dispatcher.utter_message(response="utter_sign_in_needed")
+            if asks_about_self:
+                dispatcher.utter_message(response="utter_sign_in_needed")
             return []
         if claims.is_staff and learner_named_in_text(tracker) is None:
-            dispatcher.utter_message(text="Which learner? Give their learner id (for example L0003) or email address.")
+            if self.always_personal:
+                dispatcher.utter_message(text="Which learner? Give their learner id (for example L0003) or email address.")
             return []
         try:
             learner, catalogue = await in_thread(_load, claims.is_staff, claims.sub, learner_named_in_text(tracker))
@@ -72,6 +82,7 @@ class ActionMyEnrolments(PersonalAction):
     """What the learner is enrolled on."""
 
     action_name = "action_my_enrolments"
+    always_personal = True
 
     def compose(self, policy, learner, catalogue, voice, today):
         return personal.enrolments(policy, learner, voice)

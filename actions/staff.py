@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -14,6 +14,7 @@ from actions.identity import current_claims
 from bot.answers import Reply
 from bot.answers import enquiries as answers
 from bot.answers.contact import service_unavailable
+from bot.store.records import Enquiry
 
 DomainDict = Dict[Text, Any]
 _NUMBER = re.compile(r"\b(\d{1,9})\b")
@@ -52,7 +53,14 @@ class ActionStaffEnquiries(StaffAction):
         return "action_staff_enquiries"
 
     async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
-        return answers.inbox(await in_thread(store().enquiries, "new"))
+        enquiries, total = await in_thread(_new_enquiries)
+        return answers.inbox(enquiries, total)
+
+
+def _new_enquiries() -> Tuple[Tuple[Enquiry, ...], int]:
+    """The newest new enquiries and how many new ones there are in all."""
+    records = store()
+    return records.enquiries("new", limit=answers.MAX_LISTED), records.count_enquiries("new")
 
 
 class ActionStaffEnquiry(StaffAction):

@@ -14,6 +14,7 @@ from typing import Callable, List, Optional, Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.catalogue import CatalogueError
+from bot.identity import ROLES, IdentitySettings, mint_token
 from bot.rules import (
     Course,
     Enrolment,
@@ -83,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--today", type=_iso_date, help="date to compute registration from (YYYY-MM-DD)")
 
     _add(commands, "list-learners", cmd_list_learners, "list every learner with a one-line summary")
+
+    sub = _add(commands, "mint-token", cmd_mint_token, "print a demo sign-in token (development secret only)")
+    sub.add_argument("subject", metavar="LEARNER_ID_OR_STAFF_ID", help="learner id (L0003) or a staff id (S0001)")
+    sub.add_argument("--role", choices=ROLES, default="learner", help="learner (default) or staff")
+    sub.add_argument("--minutes", type=int, default=60, help="how long the token is valid (default 60)")
     return parser
 
 
@@ -151,6 +157,19 @@ def cmd_list_learners(args: argparse.Namespace) -> int:
         print(f"{learner.learner_id}  {learner.name} <{learner.email}>  "
               f"{len(learner.enrolments)} enrolment(s), {credits} credits")
     print(f"{len(learners)} learner(s)")
+    return EXIT_OK
+
+
+def cmd_mint_token(args: argparse.Namespace) -> int:
+    """Print a token as the website would sign it, only while the development secret is configured."""
+    settings = IdentitySettings.from_env()
+    if not settings.is_development:
+        _error("refusing to mint tokens: a non-development secret or key is configured (BOT_JWT_SECRET / BOT_JWT_PUBLIC_KEY)")
+        return EXIT_FAILED
+    if not 1 <= args.minutes <= 24 * 60:
+        _error("--minutes must be between 1 and 1440")
+        return EXIT_FAILED
+    print(mint_token(args.subject, args.role, settings, ttl_seconds=args.minutes * 60))
     return EXIT_OK
 
 

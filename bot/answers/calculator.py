@@ -8,7 +8,7 @@ from typing import Optional
 from bot.answers.reply import Button, Reply
 from bot.nlp.calculator_text import CalculatorFacts
 from bot.policy import Policy
-from bot.rules import calculator_spend, deduction_for_spend, top_up_for_courses
+from bot.rules import calculator_spend, cap_description, deduction_for_spend, top_up_for_courses
 from bot.rules.money import format_money
 
 MAX_COURSES = 40
@@ -54,7 +54,7 @@ def deduction_reply(policy: Policy, with_credits: int, learning_only: int) -> Re
     if learning_only:
         steps.append(f"{_plural(learning_only)} learning only × {format_money(policy.learning_fee)}")
     spent_text = (" + ".join(steps) + f" = {format_money(spent)} spent") if steps else "Nothing spent yet"
-    cap_text = f"capped at one {policy.module_credits}-credit module, {format_money(deduction.cap)}"
+    cap_text = f"capped at {cap_description(policy)}, {format_money(deduction.cap)}"
     if deduction.cap_is_sample:
         cap_text += " (an example figure: the team will confirm the current module fee)"
     verdict = f"so {format_money(deduction.amount)} would come off your first {policy.module_credits}-credit module"

@@ -15,7 +15,9 @@ BOOKING_BUTTONS = (Button("What can I book now?", "/ask_bookable"), Button("What
 
 
 def availability(course: Course, today: date) -> str:
-    """"bookable now", "released on 12 January 2026, not yet open for booking" or "due on 1 September 2026"."""
+    """How a course can be had today: bookable (and from when), released but closed, or due for release."""
+    if course.bookable and course.release_date > today:
+        return f"bookable now, starting on {format_date(course.release_date)}"
     if course.bookable:
         return "bookable now"
     if course.release_date <= today:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 from bot.answers.reply import Button, Reply
 from bot.store.records import Enquiry
@@ -19,12 +19,14 @@ def _preview(text: str) -> str:
     return line if len(line) <= PREVIEW else line[: PREVIEW - 1] + "…"
 
 
-def inbox(enquiries: Sequence[Enquiry]) -> Reply:
-    """New enquiries, newest first."""
+def inbox(enquiries: Sequence[Enquiry], total: Optional[int] = None) -> Reply:
+    """New enquiries, newest first, and how many there are in all."""
+    total = len(enquiries) if total is None else total
     if not enquiries:
         return Reply("There are no new enquiries.")
-    lines = [f"#{e.id} {e.created_at:%d %b %H:%M} {e.name}: {_preview(e.question)}" for e in enquiries[:MAX_LISTED]]
-    more = f" (showing {MAX_LISTED} of {len(enquiries)})" if len(enquiries) > MAX_LISTED else ""
+    shown = enquiries[:MAX_LISTED]
+    lines = [f"#{e.id} {e.created_at:%d %b %H:%M} {e.name}: {_preview(e.question)}" for e in shown]
+    more = f" (showing {len(shown)} of {total})" if total > len(shown) else ""
     return Reply(f"New enquiries{more}:\n" + "\n".join(lines), tuple(Button(f"Show #{e.id}", f"show enquiry {e.id}") for e in enquiries[:3]))
 
 

@@ -37,6 +37,11 @@ class Voice:
     possessive: str
     prefix: str = ""
 
+    @property
+    def subject_mid(self) -> str:
+        """The subject in the middle of a sentence ("you", or the learner's name)."""
+        return "you" if self.subject == "You" else self.subject
+
     @classmethod
     def for_learner(cls) -> "Voice":
         """Speaking to the learner."""
@@ -93,12 +98,12 @@ def _missing_text(progress: SetProgress, today: date) -> str:
 def exemption(policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date) -> Reply:
     """Progress towards the 20-credit exemption, set by set; only one set counts."""
     position = best_exemption(policy, learner.enrolments, catalogue)
-    programmes = join_names(list(position.eligible_programmes)).replace(" and ", " or ")
+    programmes = join_names(list(position.eligible_programmes), "or")
     if position.note is not None:
         sets_done = join_names([p.set_name for p in position.complete_sets])
         return voice.reply(
             f"{voice.subject} {voice.have} completed {sets_done}, but recognition is limited to {position.recognised_credits} "
-            f"credits from one set. {position.note.advice}",
+            f"credits from one set. {position.note.question} {position.note.advice}",
             (CONTACT,),
         )
     if position.counted_set is not None:
@@ -115,7 +120,7 @@ def exemption(policy: Policy, learner: Learner, catalogue: Sequence[Course], voi
         )
     closest = position.closest
     return voice.reply(
-        f"{closest.count} of {policy.set_size} in {closest.set_name}: {voice.subject} still {voice.need} {_missing_text(closest, today)}.",
+        f"{closest.count} of {policy.set_size} in {closest.set_name}: {voice.subject_mid} still {voice.need} {_missing_text(closest, today)}.",
         (Button("What can I book now?", "/ask_bookable"),),
     )
 
@@ -125,11 +130,15 @@ def deduction(policy: Policy, learner: Learner, catalogue: Sequence[Course], voi
     result = upgrade_deduction(policy, learner.enrolments)
     if not result.spent:
         return voice.reply(f"{voice.subject} {voice.have} not paid for any microcredentials yet, so there is nothing to deduct.")
-    text = "; ".join(result.lines) + "."
+    verdict = f"Deducted from {voice.possessive} first {policy.module_credits}-credit module: {format_money(result.amount)}"
+    if result.capped:
+        verdict += " (the cap)"
+    text = "; ".join(result.lines[:-1] + (verdict,)) + "."
     if result.cap_is_sample:
         text += " The module fee here is an example figure: the team will confirm it."
     if best_exemption(policy, learner.enrolments, catalogue).eligible:
-        text += " " + exemption_with_deduction(policy).advice
+        note = exemption_with_deduction(policy)
+        text += f" {note.question} {note.advice}"
     return voice.reply(text, (Button("How upgrading works", "/ask_upgrade"), CONTACT))
 
 

@@ -35,8 +35,8 @@ def format_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def join_names(names: List[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+def join_names(names: List[str], conjunction: str = "and") -> str:
+    """"A", "A and B", "A, B and C" (or "A or B")."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]

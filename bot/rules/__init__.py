@@ -39,6 +39,7 @@ from bot.rules.model import (
 from bot.rules.registration import academic_year_of, completion_date, registration_end, reregistration
 from bot.rules.upgrade import (
     calculator_spend,
+    cap_description,
     counted_spend,
     deduction_for_spend,
     exemption_with_deduction,
@@ -73,6 +74,7 @@ __all__ = [
     "programme_eligible",
     # upgrading
     "calculator_spend",
+    "cap_description",
     "counted_spend",
     "deduction_for_spend",
     "exemption_with_deduction",

@@ -81,6 +81,15 @@ def exemption_with_deduction(policy: Policy) -> NotCovered:
     )
 
 
+def cap_description(policy: Policy) -> str:
+    """The cap in words, e.g. "one 20-credit module".
+
+    Page: "up to the equivalent value of one 20-credit module."
+    """
+    count = policy.deduction_cap_modules
+    return f"{_number_word(count)} {policy.module_credits}-credit module{_plural(count)}"
+
+
 def _deduction(policy: Policy, spent: int, item_lines: Tuple[str, ...]) -> Deduction:
     """Apply the cap and write out the arithmetic."""
     cap = policy.deduction_cap
@@ -90,8 +99,7 @@ def _deduction(policy: Policy, spent: int, item_lines: Tuple[str, ...]) -> Deduc
     lines = (
         *item_lines,
         f"Total spent {format_money(spent)}",
-        f"Cap: {_number_word(policy.deduction_cap_modules)} {module}{_plural(policy.deduction_cap_modules)} "
-        f"= {format_money(cap)}",
+        f"Cap: {cap_description(policy)} = {format_money(cap)}",
         f"Deducted from your first {module}: {format_money(amount)}" + (" (the cap)" if capped else ""),
     )
     return Deduction(spent, cap, amount, capped, lines, cap_is_sample=policy.is_sample("module_fee"))

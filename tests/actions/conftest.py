@@ -153,6 +153,12 @@ class Turn:
 
 
 @pytest.fixture(scope="session")
+def today() -> date:
+    """The date the actions believe it is."""
+    return TODAY
+
+
+@pytest.fixture(scope="session")
 def policy() -> Policy:
     """The programme's policy (the only source of every number)."""
     return get_policy()

@@ -1,0 +1,59 @@
+"""A sample of the page's topics, the catalogue and the calculator, end to end over REST."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from bot.answers.calculator import deduction_reply
+from bot.policy import get_policy
+from bot.rules.money import format_money
+from bot.store import Store
+
+
+def sender() -> str:
+    return f"e2e-{uuid.uuid4().hex}"
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("how long does a microcredential take?", lambda p: f"{p.completion_weeks} weeks"),
+        ("what's the pass mark?", lambda p: f"{p.assessments[next(iter(p.assessments))].pass_mark}%"),
+        ("what is the top up fee", lambda p: format_money(p.top_up)),
+        ("can I use them towards a masters degree?", lambda p: p.eligible_programmes[0]),
+        ("how many credits is each one worth?", lambda p: f"{p.credits_per_microcredential} university credits"),
+    ],
+)
+def test_page_topics_are_answered_from_the_policy(servers, question, expected):
+    assert expected(get_policy()) in servers.texts(sender(), question)
+
+
+def test_release_date_of_a_named_course_comes_from_the_store(servers):
+    course = Store(servers.env["BOT_DB_URL"]).course("PB4")
+    answer = servers.texts(sender(), "when does plant breeding four come out?")
+    assert course.title in answer and str(course.release_date.year) in answer
+
+
+def test_calculator_asks_for_what_is_missing_then_shows_the_arithmetic(servers):
+    conversation = sender()
+    first = servers.texts(conversation, "I've done two with credits, what would come off the MSc?")
+    assert "learning only" in first
+    second = servers.texts(conversation, "none")
+    assert deduction_reply(get_policy(), 2, 0).text in second
+
+
+def test_out_of_scope_gets_an_honest_reply_and_the_enquiry_route(servers):
+    answer = servers.texts(sender(), "who won the football last night?")
+    assert get_policy().contact.enquiry_email in answer
+
+
+def test_empty_and_huge_messages_get_a_clear_reply(servers):
+    assert "empty" in servers.texts(sender(), "   ")
+    assert "too long" in servers.texts(sender(), "a" * 100_000)
+
+
+def test_markup_is_treated_as_plain_text(servers):
+    replies = servers.send(sender(), "<img src=x onerror=alert(1)>")
+    assert replies and all("<img" not in reply.get("text", "") for reply in replies)

@@ -1,0 +1,71 @@
+"""Replies for the enquiry team's inbox (pure): the list, one enquiry in full, marking handled."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.answers import enquiries as answers
+from bot.store.records import Enquiry, EnquiryStatus
+
+RECEIVED = datetime(2026, 7, 3, 14, 5)
+
+
+def enquiry(number: int, question: str = "Is Plant Breeding 4 open?", **fields) -> Enquiry:
+    values = dict(id=number, created_at=RECEIVED + timedelta(minutes=number), conversation_id=None,
+                  name=f"Visitor {number}", email=f"visitor{number}@example.org", question=question,
+                  consent=True, status=EnquiryStatus.NEW)
+    values.update(fields)
+    return Enquiry(**values)
+
+
+def test_an_empty_inbox_says_so():
+    assert answers.inbox(()).text == "There are no new enquiries."
+
+
+def test_the_inbox_lists_enquiries_in_the_order_given_with_time_and_name():
+    reply = answers.inbox([enquiry(2), enquiry(1)])
+    assert reply.text == (
+        "New enquiries:\n#2 03 Jul 14:07 Visitor 2: Is Plant Breeding 4 open?\n"
+        "#1 03 Jul 14:06 Visitor 1: Is Plant Breeding 4 open?"
+    )
+    assert [b.payload for b in reply.buttons] == ["show enquiry 2", "show enquiry 1"]
+
+
+def test_a_long_inbox_shows_the_first_ten_and_says_how_many_there_are():
+    many = [enquiry(n) for n in range(answers.MAX_LISTED + 5, 0, -1)]
+    reply = answers.inbox(many)
+    assert reply.text.startswith(f"New enquiries (showing {answers.MAX_LISTED} of {len(many)}):")
+    assert reply.text.count("\n#") == answers.MAX_LISTED
+    assert len(reply.buttons) == 3
+
+
+def test_a_long_question_is_previewed_on_one_line():
+    question = "Line one\nline two " + "x" * 200
+    reply = answers.inbox([enquiry(1, question=question)])
+    preview = reply.text.split("Visitor 1: ", 1)[1]
+    assert "\n" not in preview
+    assert len(preview) == answers.PREVIEW and preview.endswith("…")
+    assert preview.startswith("Line one line two ")
+
+
+def test_a_new_enquiry_in_full_offers_to_mark_it_handled():
+    reply = answers.detail(enquiry(7, question="Can I pay in instalments?"))
+    assert reply.text == (
+        "Enquiry #7 (new), received 03 Jul 2026 14:12\n"
+        "From: Visitor 7 <visitor7@example.org>, consent to contact: yes\n"
+        "Question: Can I pay in instalments?"
+    )
+    assert [(b.title, b.payload) for b in reply.buttons] == [("Mark handled", "mark enquiry 7 handled")]
+
+
+def test_a_handled_enquiry_says_who_handled_it_and_when():
+    done = enquiry(7, status=EnquiryStatus.HANDLED, handled_by="S0001", handled_at=datetime(2026, 7, 4, 9, 0))
+    reply = answers.detail(done)
+    assert reply.text.startswith("Enquiry #7 (handled, handled by S0001 on 04 Jul 2026), received")
+    assert reply.buttons == ()
+
+
+def test_marked_and_not_found_confirmations():
+    done = enquiry(3, status=EnquiryStatus.HANDLED, handled_by="S0002", handled_at=RECEIVED)
+    assert answers.marked(done).text == "Enquiry #3 is marked handled (by S0002)."
+    assert answers.not_found(99).text == "There is no enquiry #99."
