@@ -6,6 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 RASA   := $(VENV)/bin/rasa
 STAMP  := $(VENV)/.installed-from-lock
+NPM_STAMP := node_modules/.installed-from-lock
 MODEL  := models/ibers.tar.gz
 SPACY  := models/spacy/ibers_en/meta.json
 NLU_SOURCES := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
@@ -24,13 +25,18 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 # --- set-up -----------------------------------------------------------------------------------------------
-install: $(STAMP) ## Create .venv with Python 3.10 and install exactly what requirements.lock pins
+install: $(STAMP) $(NPM_STAMP) ## Create .venv (Python 3.10) from requirements.lock and the widget's npm packages
 
 $(VENV)/bin/python:
 	@py="$$(scripts/find-python.sh)" && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
 
 $(STAMP): requirements.lock | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+$(NPM_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm (Node.js 18+) is needed for the chat widget's assets: install Node.js"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # --- training -----------------------------------------------------------------------------------------------
@@ -49,7 +55,7 @@ $(MODEL): $(SPACY) $(NLU_SOURCES) | $(STAMP)
 db: $(STAMP) ## Create or upgrade the embedded database, import the catalogue, seed demo learners
 	$(PY) -m bot setup
 
-serve: $(STAMP) ## Start action server, Rasa server and the web page (RASA_PORT, ACTION_PORT, WEB_PORT)
+serve: $(STAMP) $(NPM_STAMP) ## Start action server, Rasa server and the web page (RASA_PORT, ACTION_PORT, WEB_PORT)
 	$(PY) -m bot.serve
 
 run: install train db ## Everything a newcomer needs: install, train, database, then serve
@@ -68,7 +74,7 @@ gates: $(MODEL) ## NLU held-out F1 gate and test stories
 	$(PY) scripts/check_nlu_gate.py results/nlu/intent_report.json
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
 
-e2e: $(MODEL) ## End-to-end tests with the real Rasa and action servers
+e2e: $(MODEL) $(NPM_STAMP) ## End-to-end and browser tests with the real Rasa, action and web servers
 	$(PY) -m pytest -q -m e2e
 
 test: install ## The whole suite, training what it needs

@@ -1,15 +1,53 @@
-"""A small aiohttp server for the demo page: static files plus the page's runtime configuration."""
+"""A small aiohttp server for the demo page: the page, its chat widget's assets and runtime configuration.
+
+- `/` is the department's "About microcredentials" page. Its figures are filled in from bot/policy.yaml
+  when the server starts (`{{ name }}` placeholders), so no number is written twice.
+- `/static/...` are the page's own files; `/vendor/socket.io.min.js` is the socket.io client from
+  `node_modules` (installed by `npm ci`): nothing is loaded from a CDN.
+- `/config.json` tells the page where Rasa is and whether the development sign-in is available.
+- `/demo-token?as=L0006` (`?as=S0001&role=staff`) mints a demo token for a seed user, but only while the
+  well-known development secret is in use (IdentitySettings.is_development); otherwise it is a 404.
+"""
 
 from __future__ import annotations
 
+import html
+import logging
 import os
+import re
 from pathlib import Path
-from typing import Optional
+from typing import Any, Dict, List, Mapping, Optional
+from urllib.parse import urlsplit
 
+import yaml
 from aiohttp import web
 
+from bot.identity import ROLES, IdentitySettings, mint_token
+from bot.policy import Policy, get_policy
+from bot.rules.model import AssessmentType
+from bot.rules.money import format_money
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "index.html"
+NODE_MODULES = ROOT / "node_modules"
+DEMO_LEARNERS = ROOT / "bot" / "data" / "demo_learners.yaml"
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+NO_STORE = {"Cache-Control": "no-store"}
+DEMO_STAFF = ({"id": "S0001", "name": "Enquiry team", "role": "staff"},)
+DEMO_TOKEN_TTL = 3600
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+HOSTNAME = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?")
+IPV6 = re.compile(r"[0-9a-f:.]{2,45}")
+
+# Browser files served from node_modules, by the name the page asks for under /vendor/.
+VENDOR_FILES = {
+    "socket.io.min.js": "socket.io-client/dist/socket.io.min.js",
+    "socket.io.min.js.map": "socket.io-client/dist/socket.io.min.js.map",
+}
+CONTENT_TYPES = {".js": "text/javascript", ".map": "application/json"}
 
 
 def content_security_policy(rasa: str) -> str:
@@ -26,32 +64,159 @@ def rasa_url(request: web.Request, rasa_port: int) -> str:
     public = os.environ.get("BOT_PUBLIC_RASA_URL")
     if public:
         return public.rstrip("/")
-    host = request.url.host or "localhost"
-    return f"http://{host}:{rasa_port}"
+    return f"http://{page_hostname(request)}:{rasa_port}"
 
 
-def make_app(rasa_port: int, static_dir: Path = STATIC) -> web.Application:
-    """The web application serving the page and /config.json."""
+def page_hostname(request: web.Request) -> str:
+    """The host name the browser used for the page, without its port; "localhost" if it looks odd.
+
+    Read from the Host header directly: `request.url` cannot be built from a Host with a port under this
+    aiohttp/yarl pair. The name ends up in the CSP header, so only plain names and IP addresses pass.
+    """
+    try:
+        name = urlsplit("//" + (request.host or "")).hostname or ""
+    except ValueError:
+        return "localhost"
+    if HOSTNAME.fullmatch(name):
+        return name
+    if ":" in name and IPV6.fullmatch(name):
+        return f"[{name}]"
+    return "localhost"
+
+
+def page_values(policy: Policy) -> Dict[str, str]:
+    """The figures and links the page states, all from the policy (the one place numbers live)."""
+    contact = policy.contact
+    report = policy.assessments[AssessmentType.REPORT]
+    masters = policy.assessments[AssessmentType.MASTERS_TEST]
+    data = policy.assessments[AssessmentType.DATA_ANALYSIS]
+    return {
+        "learning_fee": format_money(policy.learning_fee),
+        "credit_fee": format_money(policy.credit_fee),
+        "top_up": format_money(policy.top_up),
+        "completion_weeks": str(policy.completion_weeks),
+        "registration_months": str(policy.registration_months),
+        "credits_per_microcredential": str(policy.credits_per_microcredential),
+        "set_size": str(policy.set_size),
+        "exemption_credits": str(policy.exemption_credits),
+        "module_credits": str(policy.module_credits),
+        "report_label": report.label,
+        "report_pass_mark": str(report.pass_mark),
+        "data_label": data.label,
+        "data_pass_mark": str(data.pass_mark),
+        "masters_label": masters.label,
+        "masters_pass_mark": str(masters.pass_mark),
+        "eligible_programmes": " and ".join(policy.eligible_programmes),
+        "enquiry_email": contact.enquiry_email,
+        "enquiry_url": contact.enquiry_url,
+        "booking_url": contact.booking_url,
+        "course_list_url": contact.course_list_url,
+        "brochure_url": contact.brochure_url,
+        "research_proposal_form_url": contact.research_proposal_form_url,
+        "privacy_url": contact.privacy_url,
+    }
+
+
+def render_page(template: str, values: Mapping[str, str]) -> str:
+    """Fill `{{ name }}` placeholders with HTML-escaped values; an unknown name is an error, not a blank."""
+
+    def value(match: "re.Match[str]") -> str:
+        name = match.group(1)
+        if name not in values:
+            raise KeyError(f"index.html uses {{{{ {name} }}}}, which the page values do not define")
+        return html.escape(values[name], quote=True)
+
+    return PLACEHOLDER.sub(value, template)
+
+
+def demo_users(path: Path = DEMO_LEARNERS) -> List[Dict[str, str]]:
+    """The seed learners (id and name from the demo file) and the demo staff user."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    entries = document.get("learners", []) if isinstance(document, dict) else []
+    learners = [
+        {"id": str(entry["id"]), "name": str(entry.get("name", entry["id"])), "role": "learner"}
+        for entry in entries
+        if isinstance(entry, dict) and entry.get("id")
+    ]
+    return learners + [dict(user) for user in DEMO_STAFF]
+
+
+def make_app(
+    rasa_port: int,
+    static_dir: Path = STATIC,
+    *,
+    template: Path = TEMPLATE,
+    vendor_dir: Path = NODE_MODULES,
+    env: Optional[Mapping[str, str]] = None,
+    policy: Optional[Policy] = None,
+) -> web.Application:
+    """The web application serving the page, its assets, /config.json and the development sign-in.
+
+    `env` is where the identity settings are read from on every request (os.environ when None), so the
+    development sign-in exists only while the development secret is in use.
+    """
+    page = render_page(template.read_text(encoding="utf-8"), page_values(policy or get_policy()))
+    users = {user["id"]: user for user in demo_users()}
+    missing = [name for name, rel in VENDOR_FILES.items() if name.endswith(".js") and not (vendor_dir / rel).is_file()]
+    if missing:
+        logger.warning("chat widget assets missing (%s): run `npm ci` in %s", ", ".join(missing), ROOT)
+
+    def development() -> bool:
+        """Whether the well-known development secret is configured right now."""
+        return IdentitySettings.from_env(os.environ if env is None else env).is_development
+
+    async def index(request: web.Request) -> web.Response:
+        """The page itself, with the policy's figures filled in."""
+        return web.Response(text=page, content_type="text/html", charset="utf-8")
 
     async def config(request: web.Request) -> web.Response:
         """Runtime settings the page's script reads."""
-        return web.json_response({"rasaUrl": rasa_url(request, rasa_port)})
+        body: Dict[str, Any] = {"rasaUrl": rasa_url(request, rasa_port), "devSignIn": development()}
+        if body["devSignIn"]:
+            body["demoUsers"] = list(users.values())
+        return web.json_response(body, headers=NO_STORE)
 
-    async def index(request: web.Request) -> web.FileResponse:
-        """The page itself."""
-        return web.FileResponse(static_dir / "index.html")
+    async def demo_token(request: web.Request) -> web.Response:
+        """A token for a seed user (development only: 404 with any real secret or key)."""
+        if not development():
+            raise web.HTTPNotFound()
+        user = users.get(request.query.get("as", ""))
+        if user is None:
+            raise web.HTTPBadRequest(text="unknown demo user", headers=NO_STORE)
+        role = request.query.get("role", user["role"])
+        if role not in ROLES or role != user["role"]:
+            raise web.HTTPBadRequest(text=f"{user['id']} signs in as {user['role']}", headers=NO_STORE)
+        settings = IdentitySettings.from_env(os.environ if env is None else env)
+        token = mint_token(user["id"], role, settings, ttl_seconds=DEMO_TOKEN_TTL)
+        body = {"token": token, "sub": user["id"], "name": user["name"], "role": role, "expiresIn": DEMO_TOKEN_TTL}
+        return web.json_response(body, headers=NO_STORE)
+
+    async def vendor(request: web.Request) -> web.FileResponse:
+        """A browser file from node_modules, by an allow-listed name."""
+        relative = VENDOR_FILES.get(request.match_info["name"])
+        path = vendor_dir / relative if relative else None
+        if path is None or not path.is_file():
+            raise web.HTTPNotFound()
+        return web.FileResponse(path, headers={"Content-Type": CONTENT_TYPES[path.suffix]})
 
     @web.middleware
     async def security_headers(request: web.Request, handler):
-        """Add a strict content security policy and related headers to every response."""
-        response = await handler(request)
+        """Add a strict content security policy and related headers to every response, errors included."""
+        try:
+            response = await handler(request)
+        except web.HTTPException as error:
+            response = error
         response.headers.update(SECURITY_HEADERS)
         response.headers["Content-Security-Policy"] = content_security_policy(rasa_url(request, rasa_port))
+        if isinstance(response, web.HTTPException):
+            raise response
         return response
 
     app = web.Application(middlewares=[security_headers])
     app.router.add_get("/", index)
     app.router.add_get("/config.json", config)
+    app.router.add_get("/demo-token", demo_token)
+    app.router.add_get("/vendor/{name}", vendor)
     app.router.add_static("/static/", static_dir, show_index=False, follow_symlinks=False)
     return app
 

@@ -159,3 +159,13 @@ def test_personal_answers_work_over_socketio(servers, learners):
 
     replies = asyncio.run(converse())
     assert any(f"earned {earned} credits" in reply for reply in replies), replies
+
+
+def test_no_token_or_personal_data_in_the_server_logs(servers, learners):
+    metadata = token_for("L0006")
+    servers.send(sender(), "how many credits have I got?", metadata)
+    servers.send(sender(), "credits for jane@example.org", token_for("S0001", "staff"))
+    logs = "".join((servers.logs / f"{name}.log").read_text() for name in ("rasa", "actions"))
+    assert metadata["token"] not in logs
+    jane = learners["L0006"]
+    assert jane.email not in logs and jane.name not in logs

@@ -1,0 +1,419 @@
+// The chat widget: a small client for Rasa's socket.io channel (see docs/widget.md).
+//
+// Safety: every message is rendered with textContent and document.createElement; nothing from a message
+// is ever parsed as HTML. URLs in bot text become <a> elements only for http(s) addresses.
+// Accessibility: the conversation is a polite live log, the input is labelled, the panel is non-modal
+// (Tab leaves it freely), Escape closes it and returns focus to the launcher button.
+(function () {
+  "use strict";
+
+  const KEYS = {
+    session: "ibers-chat-session", // localStorage: the conversation id, kept across reloads
+    transcript: "ibers-chat-transcript", // sessionStorage: what this tab has shown
+    open: "ibers-chat-open", // sessionStorage: whether the panel was open
+    user: "ibers-chat-demo-user", // sessionStorage: the development sign-in
+  };
+  const MAX_TRANSCRIPT = 200;
+  const MAX_MESSAGE_CHARS = 2000;
+  const REPLY_TIMEOUT_MS = 30000;
+  const TOKEN_MARGIN_MS = 60000;
+  const INIT_PAYLOAD = "/greet";
+  const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+  const TRAILING_PUNCTUATION = /[.,;:!?'")\]]+$/;
+  const SESSION_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+  const $ = (id) => document.getElementById(id);
+  const root = $("chat");
+  if (!root) return;
+  const launcher = $("chat-launcher");
+  const panel = $("chat-panel");
+  const closeButton = $("chat-close");
+  const restartButton = $("chat-restart");
+  const log = $("chat-log");
+  const form = $("chat-form");
+  const input = $("chat-input");
+  const status = $("chat-status");
+  const typingDots = root.querySelector(".chat-typing-dots");
+  const typingText = $("chat-typing-text");
+  const signIn = $("chat-signin");
+  const signInSelect = $("chat-signin-select");
+
+  // --- storage that tolerates being unavailable (private modes, blocked storage) ---------------------
+  function load(storage, key, fallback) {
+    try {
+      const raw = storage.getItem(key);
+      return raw === null ? fallback : JSON.parse(raw);
+    } catch (error) {
+      return fallback;
+    }
+  }
+  function save(storage, key, value) {
+    try {
+      storage.setItem(key, JSON.stringify(value));
+    } catch (error) {
+      /* the conversation still works, it just won't survive a reload */
+    }
+  }
+  function forget(storage, key) {
+    try {
+      storage.removeItem(key);
+    } catch (error) {
+      /* nothing to do */
+    }
+  }
+
+  function newSessionId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  let sessionId = load(localStorage, KEYS.session, null);
+  if (typeof sessionId !== "string" || !SESSION_PATTERN.test(sessionId)) {
+    sessionId = newSessionId();
+    save(localStorage, KEYS.session, sessionId);
+  }
+  let transcript = load(sessionStorage, KEYS.transcript, []);
+  if (!Array.isArray(transcript)) transcript = [];
+
+  let config = null;
+  let socket = null;
+  let confirmed = false;
+  let queue = [];
+  let outgoing = Promise.resolve();
+  let typingTimer = null;
+  let demoUser = load(sessionStorage, KEYS.user, null);
+
+  // --- rendering (text only) ------------------------------------------------------------------------
+  function safeHref(candidate) {
+    try {
+      const url = new URL(candidate);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function appendLinkified(parent, text) {
+    let last = 0;
+    for (const match of text.matchAll(URL_PATTERN)) {
+      const address = match[0].replace(TRAILING_PUNCTUATION, "");
+      const href = address ? safeHref(address) : null;
+      if (!href) continue;
+      parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      const link = document.createElement("a");
+      link.href = href;
+      link.rel = "noopener noreferrer";
+      link.target = "_blank";
+      link.textContent = address;
+      const hint = document.createElement("span");
+      hint.className = "visually-hidden";
+      hint.textContent = " (opens in a new tab)";
+      link.appendChild(hint);
+      parent.appendChild(link);
+      last = match.index + address.length;
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function speaker(label) {
+    const span = document.createElement("span");
+    span.className = "visually-hidden";
+    span.textContent = label;
+    return span;
+  }
+
+  function render(entry) {
+    const item = document.createElement("div");
+    item.className = "chat-msg chat-msg-" + entry.from;
+    if (entry.from === "user") {
+      item.appendChild(speaker("You: "));
+      item.appendChild(document.createTextNode(entry.text));
+    } else if (entry.from === "bot") {
+      item.appendChild(speaker("Assistant: "));
+      appendLinkified(item, entry.text);
+    } else {
+      item.appendChild(document.createTextNode(entry.text));
+    }
+    log.appendChild(item);
+    if (entry.buttons && entry.buttons.length) {
+      const group = document.createElement("div");
+      group.className = "chat-buttons";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "Suggested replies");
+      entry.buttons.forEach((choice) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = choice.title;
+        button.addEventListener("click", () => send(choice.payload, choice.title));
+        group.appendChild(button);
+      });
+      log.appendChild(group);
+    }
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function add(entry) {
+    transcript.push(entry);
+    if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(-MAX_TRANSCRIPT);
+    save(sessionStorage, KEYS.transcript, transcript);
+    render(entry);
+  }
+
+  function notice(text) {
+    add({ from: "notice", text: text });
+  }
+
+  function say(text) {
+    status.textContent = "";
+    // Clearing first makes a repeated message be announced again.
+    window.setTimeout(() => {
+      status.textContent = text;
+    }, 50);
+  }
+
+  function asText(value) {
+    return typeof value === "string" ? value : "";
+  }
+
+  function buttonsOf(message) {
+    const raw = Array.isArray(message.quick_replies) ? message.quick_replies : message.buttons;
+    if (!Array.isArray(raw)) return [];
+    return raw
+      .map((b) => ({ title: asText(b && b.title), payload: asText(b && b.payload) }))
+      .filter((b) => b.title && b.payload);
+  }
+
+  // --- typing indicator -----------------------------------------------------------------------------
+  function showTyping() {
+    typingDots.hidden = false;
+    typingText.textContent = "The assistant is typing…";
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(() => {
+      hideTyping();
+      notice("The assistant has not replied. Please try again in a moment.");
+    }, REPLY_TIMEOUT_MS);
+  }
+
+  function hideTyping() {
+    window.clearTimeout(typingTimer);
+    typingDots.hidden = true;
+    typingText.textContent = "";
+  }
+
+  // --- the connection -------------------------------------------------------------------------------
+  function onBotMessage(message) {
+    if (!message || typeof message !== "object") return;
+    hideTyping();
+    let text = asText(message.text);
+    const attachment = message.attachment;
+    if (!text && attachment && attachment.payload && typeof attachment.payload.src === "string") {
+      text = attachment.payload.src; // an image or file: shown as its address, linked if http(s)
+    }
+    const buttons = buttonsOf(message);
+    if (!text && !buttons.length) return;
+    add({ from: "bot", text: text, buttons: buttons });
+  }
+
+  function emit(payload) {
+    if (socket && confirmed) socket.emit("user_uttered", payload);
+    else queue.push(payload);
+  }
+
+  function connect() {
+    if (socket || !config) return;
+    if (typeof window.io !== "function") {
+      notice("Sorry, the assistant is not available just now. Please try again later.");
+      return;
+    }
+    socket = window.io(config.rasaUrl, {
+      path: "/socket.io",
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+      reconnectionDelayMax: 10000,
+    });
+    socket.on("connect", () => {
+      confirmed = false;
+      socket.emit("session_request", { session_id: sessionId });
+    });
+    socket.on("session_confirm", (data) => {
+      const confirmedId = typeof data === "string" ? data : data && data.session_id;
+      if (typeof confirmedId === "string" && SESSION_PATTERN.test(confirmedId) && confirmedId !== sessionId) {
+        sessionId = confirmedId;
+        save(localStorage, KEYS.session, sessionId);
+      }
+      confirmed = true;
+      if (status.dataset.connection === "lost") {
+        status.dataset.connection = "";
+        say("Reconnected to the assistant.");
+      }
+      const waiting = queue;
+      queue = [];
+      waiting.forEach((payload) => socket.emit("user_uttered", Object.assign(payload, { session_id: sessionId })));
+    });
+    socket.on("bot_uttered", onBotMessage);
+    socket.on("disconnect", () => {
+      confirmed = false;
+    });
+    socket.on("connect_error", () => {
+      if (status.dataset.connection !== "lost") {
+        status.dataset.connection = "lost";
+        say("Connecting to the assistant…");
+      }
+    });
+    if (!transcript.length) emit({ message: INIT_PAYLOAD, session_id: sessionId, metadata: {} });
+  }
+
+  // --- development sign-in --------------------------------------------------------------------------
+  async function fetchToken(user) {
+    const query = new URLSearchParams({ as: user.id, role: user.role });
+    const response = await fetch("/demo-token?" + query.toString(), { cache: "no-store" });
+    if (!response.ok) throw new Error("demo sign-in refused: " + response.status);
+    const body = await response.json();
+    return { id: user.id, role: user.role, name: user.name, token: body.token, expiresAt: Date.now() + body.expiresIn * 1000 };
+  }
+
+  async function currentToken() {
+    if (!demoUser || !config || !config.devSignIn) return null;
+    if (!demoUser.token || demoUser.expiresAt - Date.now() < TOKEN_MARGIN_MS) {
+      try {
+        demoUser = await fetchToken(demoUser);
+        save(sessionStorage, KEYS.user, demoUser);
+      } catch (error) {
+        say("Sign-in failed; your message was sent without signing in.");
+        return null;
+      }
+    }
+    return demoUser.token;
+  }
+
+  function setUpSignIn() {
+    if (!config.devSignIn || !Array.isArray(config.demoUsers)) {
+      demoUser = null;
+      forget(sessionStorage, KEYS.user);
+      return;
+    }
+    const users = {};
+    config.demoUsers.forEach((user) => {
+      if (!user || typeof user.id !== "string") return;
+      users[user.id] = user;
+      const option = document.createElement("option");
+      option.value = user.id;
+      option.textContent = user.id + ": " + asText(user.name) + " (" + asText(user.role) + ")";
+      signInSelect.appendChild(option);
+    });
+    if (demoUser && users[demoUser.id]) {
+      signInSelect.value = demoUser.id;
+      status.textContent = "Signed in as " + asText(users[demoUser.id].name) + " (" + demoUser.id + ").";
+    } else {
+      demoUser = null;
+    }
+    signIn.hidden = false;
+    signInSelect.addEventListener("change", async () => {
+      const user = users[signInSelect.value];
+      if (!user) {
+        demoUser = null;
+        forget(sessionStorage, KEYS.user);
+        say("Signed out. You are chatting anonymously.");
+        return;
+      }
+      try {
+        demoUser = await fetchToken(user);
+        save(sessionStorage, KEYS.user, demoUser);
+        say("Signed in as " + user.name + " (" + user.id + ").");
+      } catch (error) {
+        demoUser = null;
+        signInSelect.value = "";
+        say("Sign-in failed. You are chatting anonymously.");
+      }
+    });
+  }
+
+  // --- sending --------------------------------------------------------------------------------------
+  function send(message, shown) {
+    add({ from: "user", text: shown || message });
+    showTyping();
+    outgoing = outgoing.then(async () => {
+      const metadata = {};
+      const token = await currentToken();
+      if (token) metadata.token = token;
+      emit({ message: message, session_id: sessionId, metadata: metadata });
+    });
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) {
+      say("Type a question first.");
+      input.focus();
+      return;
+    }
+    input.value = "";
+    send(text.slice(0, MAX_MESSAGE_CHARS));
+  });
+
+  // --- opening, closing, starting again -------------------------------------------------------------
+  function setOpen(open, moveFocus) {
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", String(open));
+    root.dataset.open = String(open);
+    save(sessionStorage, KEYS.open, open);
+    if (open) {
+      connect();
+      log.scrollTop = log.scrollHeight;
+      if (moveFocus) input.focus();
+    } else if (moveFocus) {
+      launcher.focus();
+    }
+  }
+
+  launcher.addEventListener("click", () => setOpen(panel.hidden, true));
+  closeButton.addEventListener("click", () => setOpen(false, true));
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      event.preventDefault();
+      setOpen(false, true);
+    }
+  });
+
+  restartButton.addEventListener("click", () => {
+    hideTyping();
+    transcript = [];
+    forget(sessionStorage, KEYS.transcript);
+    log.replaceChildren();
+    sessionId = newSessionId();
+    save(localStorage, KEYS.session, sessionId);
+    queue = [];
+    if (socket) {
+      // Reconnecting leaves the old conversation's room; the new session is requested on connect.
+      confirmed = false;
+      socket.disconnect();
+      socket.connect();
+      emit({ message: INIT_PAYLOAD, session_id: sessionId, metadata: {} });
+    }
+    say("Started a new conversation.");
+    input.focus();
+  });
+
+  // --- start ----------------------------------------------------------------------------------------
+  transcript.forEach(render);
+  launcher.hidden = false;
+  fetch("/config.json", { cache: "no-store" })
+    .then((response) => {
+      if (!response.ok) throw new Error("config " + response.status);
+      return response.json();
+    })
+    .then((body) => {
+      config = body;
+      setUpSignIn();
+      root.dataset.state = "ready";
+      if (load(sessionStorage, KEYS.open, false)) setOpen(true, false);
+      else if (!panel.hidden) connect();
+    })
+    .catch(() => {
+      root.dataset.state = "error";
+      notice("Sorry, the assistant is not available just now. Please try again later.");
+    });
+})();
