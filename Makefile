@@ -83,5 +83,8 @@ test: install ## The whole suite, training what it needs
 	@$(MAKE) --no-print-directory gates
 	@$(MAKE) --no-print-directory e2e
 
+bench: $(MODEL) $(NPM_STAMP) ## Benchmark against Rasa's starter bot (BENCH_ARGS=--quick for a smoke run)
+	$(PY) -m bench.run $(BENCH_ARGS)
+
 clean: ## Remove trained models, results and the local database (keeps .venv)
 	rm -rf models/*.tar.gz models/spacy results var .pytest_cache

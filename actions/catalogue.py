@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+import abc
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue_or_apology, in_thread, logger, mentioned_course, mentioned_set, policy, say, store, today
 from bot.answers import catalogue as answers
+from bot.answers import Reply
 from bot.catalogue import find_set
+from bot.rules.model import Course
 
 DomainDict = Dict[Text, Any]
 
@@ -35,64 +38,68 @@ class ActionListCourses(Action):
         return []
 
 
-class ActionBookable(Action):
+class CourseQuestion(Action, metaclass=abc.ABCMeta):
+    """A question about the course the user names, or about the whole catalogue when none is named."""
+
+    @abc.abstractmethod
+    async def about_course(self, course: Course) -> Reply:
+        """The answer about one course."""
+
+    @abc.abstractmethod
+    async def about_catalogue(self, courses: Tuple[Course, ...]) -> Reply:
+        """The answer when no course is named."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        courses = await catalogue_or_apology(dispatcher)
+        if courses is None:
+            return []
+        course, unknown = mentioned_course(tracker, courses)
+        if course is not None:
+            say(dispatcher, await self.about_course(course))
+        elif unknown:
+            say(dispatcher, answers.unknown_course(unknown, courses))
+        else:
+            say(dispatcher, await self.about_catalogue(courses))
+        return []
+
+
+class ActionBookable(CourseQuestion):
     """What can be booked now, or whether the named course can."""
 
     def name(self) -> Text:
         return "action_bookable"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        courses = await catalogue_or_apology(dispatcher)
-        if courses is None:
-            return []
-        course, unknown = mentioned_course(tracker, courses)
-        if course is not None:
-            say(dispatcher, answers.course_bookable(course, policy(), today()))
-        elif unknown:
-            say(dispatcher, answers.unknown_course(unknown, courses))
-        else:
-            say(dispatcher, answers.bookable_now(courses, policy()))
-        return []
+    async def about_course(self, course: Course) -> Reply:
+        return answers.course_bookable(course, policy(), today())
+
+    async def about_catalogue(self, courses: Tuple[Course, ...]) -> Reply:
+        return answers.bookable_now(courses, policy())
 
 
-class ActionReleaseDate(Action):
+class ActionReleaseDate(CourseQuestion):
     """Release date of the named course, or the upcoming releases."""
 
     def name(self) -> Text:
         return "action_release_date"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        courses = await catalogue_or_apology(dispatcher)
-        if courses is None:
-            return []
-        course, unknown = mentioned_course(tracker, courses)
-        if course is not None:
-            say(dispatcher, answers.course_release(course, today()))
-        elif unknown:
-            say(dispatcher, answers.unknown_course(unknown, courses))
-        else:
-            say(dispatcher, answers.release_dates(courses, today()))
-        return []
+    async def about_course(self, course: Course) -> Reply:
+        return answers.course_release(course, today())
+
+    async def about_catalogue(self, courses: Tuple[Course, ...]) -> Reply:
+        return answers.release_dates(courses, today())
 
 
-class ActionCourseInfo(Action):
-    """Details of the named course (set, assessment, availability)."""
+class ActionCourseInfo(CourseQuestion):
+    """Details of the named course (set, assessment, availability), or what is on offer."""
 
     def name(self) -> Text:
         return "action_course_info"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        courses = await catalogue_or_apology(dispatcher)
-        if courses is None:
-            return []
-        course, unknown = mentioned_course(tracker, courses)
-        if course is not None:
-            say(dispatcher, answers.course_info(course, await _description(course.code), policy(), today()))
-        elif unknown:
-            say(dispatcher, answers.unknown_course(unknown, courses))
-        else:
-            say(dispatcher, answers.offer(courses, policy(), today()))
-        return []
+    async def about_course(self, course: Course) -> Reply:
+        return answers.course_info(course, await _description(course.code), policy(), today())
+
+    async def about_catalogue(self, courses: Tuple[Course, ...]) -> Reply:
+        return answers.offer(courses, policy(), today())
 
 
 class ActionAnswerPassMark(Action):

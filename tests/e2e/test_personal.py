@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import uuid
 
@@ -157,7 +158,9 @@ def test_personal_answers_work_over_socketio(servers, learners):
         await client.disconnect()
         return replies
 
-    replies = asyncio.run(converse())
+    # Own thread, own event loop: other tests (Playwright's sync API) may hold this thread's loop.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        replies = pool.submit(asyncio.run, converse()).result(timeout=120)
     assert any(f"earned {earned} credits" in reply for reply in replies), replies
 
 
