@@ -13,17 +13,6 @@ from bot.answers import contact
 DomainDict = Dict[Text, Any]
 
 
-class ActionEnquire(Action):
-    """How to contact the team."""
-
-    def name(self) -> Text:
-        return "action_enquire"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        say(dispatcher, contact.enquiry_route(policy()))
-        return []
-
-
 class ActionDownloads(Action):
     """The brochure and the research proposal form."""
 

@@ -7,8 +7,11 @@ The database is --db-url, else $BOT_DB_URL, else the SQLite file var/bot.db in t
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import sys
-from datetime import date
+import unicodedata
+from datetime import date, datetime, timedelta
 from typing import Callable, List, Optional, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -33,16 +36,25 @@ from bot.rules import (
     upgrade_deduction,
 )
 from bot.rules.money import format_money
+from bot.store import conversations
 from bot.store.catalogue_import import import_catalogue_file
 from bot.store.db import current_revision, database_url, head_revision, migrate
+from bot.store.records import Enquiry, EnquiryStatus
 from bot.store.seed import seed_demo
-from bot.store.store import Store, StoreError
+from bot.store.store import DEFAULT_ENQUIRY_LIMIT, Store, StoreError, normalise_email, utc_now
 
 Command = Callable[[argparse.Namespace], int]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_NOT_FOUND = 3
+
+RETENTION_ENV_VAR = "BOT_RETENTION_DAYS"
+QUESTION_PREVIEW = 60
+EXPORT_COLUMNS = (
+    "id", "created_at", "status", "name", "email", "consent", "conversation_id", "question", "handled_at", "handled_by",
+)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # cells a spreadsheet would run as a formula
 
 _NO_CREDIT_YET = {"none": "not yet assessed", "pending": "result pending", "fail": "failed: no credits"}
 
@@ -89,7 +101,40 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("subject", metavar="LEARNER_ID_OR_STAFF_ID", help="learner id (L0003) or a staff id (S0001)")
     sub.add_argument("--role", choices=ROLES, default="learner", help="learner (default) or staff")
     sub.add_argument("--minutes", type=int, default=60, help="how long the token is valid (default 60)")
+
+    _add_enquiry_commands(commands)
+
+    tracker_help = "Rasa tracker store SQLite file (default: $BOT_TRACKER_DB, else var/tracker.db)"
+    sub = _add(commands, "forget", cmd_forget, "erase a person's enquiries and conversation history (GDPR)")
+    who = sub.add_mutually_exclusive_group(required=True)
+    who.add_argument("--email", help="erase this email's enquiries and every conversation they were left in")
+    who.add_argument("--conversation", metavar="ID", help="erase this conversation and its enquiries")
+    sub.add_argument("--tracker-db", metavar="PATH", help=tracker_help)
+
+    sub = _add(commands, "purge", cmd_purge, "delete enquiries and conversation events older than N days")
+    sub.add_argument("--days", type=int, help=f"retention in days, at least 1 (default: ${RETENTION_ENV_VAR})")
+    sub.add_argument("--tracker-db", metavar="PATH", help=tracker_help)
     return parser
+
+
+def _add_enquiry_commands(commands) -> None:
+    """`enquiries list|export|mark`: the enquiry team's inbox."""
+    parent = _add(commands, "enquiries", _needs_subcommand, "list, export and mark the enquiries left with the bot")
+    actions = parent.add_subparsers(dest="enquiries_command", required=True, metavar="ACTION")
+    statuses = [s.value for s in EnquiryStatus]
+
+    sub = _add(actions, "list", cmd_enquiries_list, "one line per enquiry, newest first")
+    sub.add_argument("--status", choices=statuses, help="only enquiries with this status")
+    sub.add_argument("--limit", type=int, default=DEFAULT_ENQUIRY_LIMIT,
+                     help=f"at most this many (default {DEFAULT_ENQUIRY_LIMIT})")
+
+    sub = _add(actions, "export", cmd_enquiries_export, "write the enquiries to a CSV file")
+    sub.add_argument("--out", required=True, metavar="FILE.csv", help="CSV file to write (replaced if it exists)")
+    sub.add_argument("--status", choices=statuses, help="only enquiries with this status")
+
+    sub = _add(actions, "mark", cmd_enquiries_mark, "mark an enquiry handled")
+    sub.add_argument("id", type=int, metavar="ID", help="enquiry id")
+    sub.add_argument("--by", required=True, metavar="NAME", help="who handled it")
 
 
 def _add(commands, name: str, handler: Command, help_text: str) -> argparse.ArgumentParser:
@@ -171,6 +216,152 @@ def cmd_mint_token(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(mint_token(args.subject, args.role, settings, ttl_seconds=args.minutes * 60))
     return EXIT_OK
+
+
+def cmd_enquiries_list(args: argparse.Namespace) -> int:
+    """Print one line per enquiry: id, date, status, name, email and the start of the question."""
+    store = Store(database_url(args.db_url))
+    enquiries = store.enquiries(args.status, limit=args.limit)
+    for enquiry in enquiries:
+        print(enquiry_line(enquiry))
+    total = store.count_enquiries(args.status)
+    print(f"{len(enquiries)} of {total} enquiry(ies)")
+    return EXIT_OK
+
+
+def cmd_enquiries_export(args: argparse.Namespace) -> int:
+    """Write every enquiry (optionally of one status) to a CSV file, oldest first, readable only by the owner."""
+    store = Store(database_url(args.db_url))
+    total = store.count_enquiries(args.status)
+    enquiries = store.enquiries(args.status, limit=total) if total else ()
+    descriptor = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(descriptor, "w", newline="", encoding="utf-8") as handle:
+        write_enquiries_csv(handle, reversed(enquiries))
+    print(f"{len(enquiries)} enquiry(ies) written to {args.out}")
+    return EXIT_OK
+
+
+def cmd_enquiries_mark(args: argparse.Namespace) -> int:
+    """Mark one enquiry handled."""
+    enquiry = Store(database_url(args.db_url)).mark_enquiry_handled(args.id, args.by)
+    if enquiry is None:
+        _error(f"no enquiry with id {args.id}")
+        return EXIT_NOT_FOUND
+    print(f"enquiry {enquiry.id} handled by {_one_line(enquiry.handled_by or '')} "
+          f"at {_iso(enquiry.handled_at)}")
+    return EXIT_OK
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """GDPR erasure: by email, the enquiries and every linked conversation; or one conversation and its enquiries.
+
+    Conversations are erased before the enquiries, so if anything fails the link is still there to rerun.
+    """
+    store = Store(database_url(args.db_url))
+    tracker = conversations.tracker_db(args.tracker_db)
+    if args.email is not None:
+        wanted = normalise_email(args.email)
+        if not wanted:
+            raise ValueError("--email must not be empty")
+        total = store.count_enquiries()
+        linked = sorted({
+            enquiry.conversation_id
+            for enquiry in (store.enquiries(limit=total) if total else ())
+            if enquiry.conversation_id and normalise_email(enquiry.email) == wanted
+        })
+        events = conversations.delete_conversations(tracker, linked)
+        enquiries = store.delete_enquiries_by_email(wanted)
+        print(f"forgot {wanted}: {enquiries} enquiry(ies), {len(linked)} conversation(s), "
+              f"{events} conversation event(s)")
+    else:
+        conversation_id = args.conversation.strip()
+        if not conversation_id:
+            raise ValueError("--conversation must not be empty")
+        events = conversations.delete_conversation(tracker, conversation_id)
+        enquiries = store.delete_enquiries_by_conversation(conversation_id)
+        print(f"forgot conversation {conversation_id}: {events} conversation event(s), {enquiries} enquiry(ies)")
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Retention: delete enquiries and tracker events older than --days (or $BOT_RETENTION_DAYS) days."""
+    days = _retention_days(args.days)
+    now = utc_now()
+    cutoff = now - timedelta(days=days)
+    enquiries = Store(database_url(args.db_url)).purge_enquiries_older_than(days, now=now)
+    events = conversations.purge_events_older_than(conversations.tracker_db(args.tracker_db), cutoff)
+    print(f"purged everything before {_iso(cutoff)} ({days} days): {enquiries} enquiry(ies), "
+          f"{events} conversation event(s)")
+    return EXIT_OK
+
+
+# --- enquiries output ----------------------------------------------------------------------------
+
+
+def enquiry_line(enquiry: Enquiry) -> str:
+    """One line of `enquiries list` (control characters and line breaks flattened)."""
+    question = _one_line(enquiry.question)
+    if len(question) > QUESTION_PREVIEW:
+        question = question[: QUESTION_PREVIEW - 1] + "…"
+    return (f"{enquiry.id:>5}  {enquiry.created_at.date().isoformat()}  {enquiry.status.value:<7}  "
+            f"{_one_line(enquiry.name)} <{_one_line(enquiry.email)}>  {question}")
+
+
+def write_enquiries_csv(handle, enquiries) -> None:
+    """Write a header and one row per enquiry; cells that a spreadsheet would evaluate are neutralised."""
+    writer = csv.writer(handle)
+    writer.writerow(EXPORT_COLUMNS)
+    for enquiry in enquiries:
+        row = (
+            enquiry.id,
+            _iso(enquiry.created_at),
+            enquiry.status.value,
+            enquiry.name,
+            enquiry.email,
+            "yes" if enquiry.consent else "no",
+            enquiry.conversation_id or "",
+            enquiry.question,
+            _iso(enquiry.handled_at),
+            enquiry.handled_by or "",
+        )
+        writer.writerow([safe_cell(value) for value in row])
+
+
+def safe_cell(value) -> str:
+    """A CSV cell as text, prefixed with ' when it starts like a formula (CSV injection guard)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _one_line(text: str) -> str:
+    """Text on one line without control characters (enquiries are typed by the public)."""
+    printable = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    return " ".join(printable.split())
+
+
+def _iso(moment: Optional[datetime]) -> str:
+    """ISO 8601 timestamp, or empty."""
+    return moment.isoformat() if moment is not None else ""
+
+
+def _retention_days(days: Optional[int]) -> int:
+    """--days, else $BOT_RETENTION_DAYS; at least 1."""
+    if days is None:
+        configured = os.environ.get(RETENTION_ENV_VAR, "").strip()
+        if not configured:
+            raise ValueError(f"give --days N or set ${RETENTION_ENV_VAR}")
+        try:
+            days = int(configured)
+        except ValueError:
+            raise ValueError(f"${RETENTION_ENV_VAR} is not a whole number of days: {configured!r}") from None
+    if days < 1:
+        raise ValueError(f"the retention must be at least 1 day (got {days})")
+    return days
+
+
+def _needs_subcommand(args: argparse.Namespace) -> int:
+    """Never reached: argparse requires the nested action."""
+    return EXIT_FAILED
 
 
 # --- show-learner report -------------------------------------------------------------------------

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from bot import credentials as bot_credentials
+
 ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var"
 MODEL = ROOT / "models" / "ibers.tar.gz"
+EFFECTIVE_CREDENTIALS = VAR / "credentials.effective.yml"
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def commands(ports: Ports, token: str, env: Dict[str, str]) -> Dict[str, List[st
             str(bin_dir / "rasa"), "run", "--model", str(env.get("BOT_MODEL", MODEL)),
             "--interface", env.get("RASA_HOST", "127.0.0.1"), "--port", str(ports.rasa),
             "--enable-api", "--auth-token", token, "--cors", *cors,
-            "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+            "--credentials", str(EFFECTIVE_CREDENTIALS), "--endpoints", "endpoints.yml",
         ],
         "web": [sys.executable, "-m", "bot.web", "--port", str(ports.web), "--rasa-port", str(ports.rasa)],
     }
@@ -128,6 +131,10 @@ def main() -> int:
     env = service_env(ports)
     supervisor = Supervisor(env)
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    for name, missing in bot_credentials.incomplete_channels(env).items():
+        print(f"serve: {name} not enabled, missing {', '.join(missing)}", file=sys.stderr)
+    names = bot_credentials.write(EFFECTIVE_CREDENTIALS, env)
+    print(f"serve: channels: {' '.join(names)}", flush=True)
     try:
         for name, command in commands(ports, rasa_token(env), env).items():
             supervisor.start(name, command)

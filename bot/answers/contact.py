@@ -19,8 +19,8 @@ def enquiry_route(policy: Policy) -> Reply:
     contact = policy.contact
     return Reply(
         "You can reach the IBERS Distance Learning team by email at "
-        f"{contact.enquiry_email} or through the enquiry form at {contact.enquiry_url}. "
-        "If you're thinking of using microcredentials towards an MSc, it's worth talking to us before you apply."
+        f"{contact.enquiry_email} or through the enquiry form at {contact.enquiry_url}; "
+        "if you're thinking of using microcredentials towards an MSc, it's worth talking to us before you apply."
     )
 
 

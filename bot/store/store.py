@@ -224,6 +224,17 @@ class Store:
             return int(result.rowcount or 0)
 
     @_database_errors
+    def delete_enquiries_by_conversation(self, conversation_id: str) -> int:
+        """Erase every enquiry left in this conversation (GDPR erasure); return how many were deleted."""
+        wanted = (conversation_id or "").strip()
+        if not wanted:
+            raise StoreError("conversation_id must not be empty")
+        with self._sessions.begin() as session:
+            statement = delete(EnquiryRow).where(EnquiryRow.conversation_id == wanted)
+            result = session.execute(statement.execution_options(synchronize_session=False))
+            return int(result.rowcount or 0)
+
+    @_database_errors
     def purge_enquiries_older_than(self, days: int, now: Optional[datetime] = None) -> int:
         """Delete enquiries created more than `days` days before now (retention); return how many."""
         if days < 0:

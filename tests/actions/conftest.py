@@ -33,6 +33,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.catalogue
 import actions.common
+import actions.enquiry
 import actions.identity
 import actions.personal
 import actions.staff
@@ -46,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 8, 3)  # after every seeded registration but one, just before a September re-registration
 SECRET = "test-secret"
-STORE_USERS = (actions.common, actions.catalogue, actions.personal, actions.staff)  # modules that bound `store`
+STORE_USERS = (actions.common, actions.catalogue, actions.personal, actions.staff, actions.enquiry)  # modules that bound `store`
 TODAY_USERS = (actions.common, actions.catalogue, actions.personal)  # modules that bound `today`
 
 Spec = Union[str, Dict[str, Any]]

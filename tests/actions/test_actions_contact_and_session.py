@@ -7,7 +7,8 @@ import copy
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contact import ActionDownloads, ActionEnquire, ActionFallback, ActionOutOfScope
+from actions.contact import ActionDownloads, ActionFallback, ActionOutOfScope
+from actions.enquiry import ActionOfferEnquiry as ActionEnquire
 from actions.session import ActionSessionStart, language_from_metadata
 
 

@@ -57,3 +57,17 @@ def test_empty_and_huge_messages_get_a_clear_reply(servers):
 def test_markup_is_treated_as_plain_text(servers):
     replies = servers.send(sender(), "<img src=x onerror=alert(1)>")
     assert replies and all("<img" not in reply.get("text", "") for reply in replies)
+
+
+def test_an_enquiry_left_in_the_chat_is_stored_before_a_reference_is_given(servers):
+    conversation = sender()
+    offer = servers.texts(conversation, "can I speak to someone in the team?")
+    assert "leave it with me" in offer
+    servers.texts(conversation, "/affirm")
+    servers.texts(conversation, "Jane Jones")
+    servers.texts(conversation, "jane.jones@example.org")
+    servers.texts(conversation, "Robert'); DROP TABLE enquiries;-- can I start in January?")
+    done = servers.texts(conversation, "yes")
+    stored = [e for e in Store(servers.env["BOT_DB_URL"]).enquiries() if e.conversation_id == conversation]
+    assert len(stored) == 1 and stored[0].question.startswith("Robert'); DROP TABLE")
+    assert f"ENQ-{stored[0].id:05d}" in done

@@ -1,0 +1,121 @@
+"""Rasa's messaging connectors behind the same guarded edge as the website channels (bot/channels.py).
+
+Enabled by bot.credentials only when their environment variables are set. Each keeps Rasa's webhook URL
+(/webhooks/<name>/webhook) and adds the edge checks: empty, oversized or control-character input gets a clear
+reply, and channel metadata is reduced to what bot.channels.edge_metadata keeps (no token can arrive on these
+channels, so users there are always anonymous).
+
+SMS and WhatsApp are text only: a reply's buttons are sent in the same message as a short list of things the
+user can ask, instead of Rasa's default of one extra message per button showing "1: title (/payload)".
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.core.channels.channel import OutputChannel
+from rasa.core.channels.facebook import FacebookInput
+from rasa.core.channels.slack import SlackInput
+from rasa.core.channels.telegram import TelegramInput
+from rasa.core.channels.twilio import TwilioInput, TwilioOutput
+from sanic import Blueprint
+
+from bot.channels import OnNewMessage, guard
+
+WHATSAPP_PREFIX = "whatsapp:"
+BUTTONS_HEADING = "You could ask:"
+
+
+def text_with_options(text: Text, buttons: List[Dict[Text, Any]]) -> Text:
+    """The reply text followed by the buttons' titles as a plain list (no payloads, no numbers to type)."""
+    titles = [str(button.get("title", "")).strip() for button in buttons]
+    titles = [title for title in titles if title]
+    if not titles:
+        return text
+    options = "\n".join(f"- {title}" for title in titles)
+    # Single newlines only: Twilio's output sends each blank-line-separated part as a separate message.
+    return f"{text}\n{BUTTONS_HEADING}\n{options}" if text else f"{BUTTONS_HEADING}\n{options}"
+
+
+class TextOnlyTwilioOutput(TwilioOutput):
+    """Twilio's output with buttons folded into one readable message (one SMS/WhatsApp message, not several)."""
+
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
+        await self.send_text_message(recipient_id, text_with_options(text, buttons))
+
+    async def send_quick_replies(
+        self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
+        await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
+
+
+class GuardedTelegramInput(TelegramInput):
+    """Telegram behind the guarded edge (/webhooks/telegram/webhook)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "telegram"
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        return super().blueprint(guard(on_new_message))
+
+
+class GuardedFacebookInput(FacebookInput):
+    """Facebook Messenger behind the guarded edge (/webhooks/facebook/webhook)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "facebook"
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        return super().blueprint(guard(on_new_message))
+
+
+class GuardedSlackInput(SlackInput):
+    """Slack behind the guarded edge (/webhooks/slack/webhook)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "slack"
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        return super().blueprint(guard(on_new_message))
+
+
+class TwilioSmsInput(TwilioInput):
+    """Twilio SMS behind the guarded edge (/webhooks/twilio/webhook), text-only replies."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "twilio"
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        return super().blueprint(guard(on_new_message))
+
+    def get_output_channel(self) -> OutputChannel:
+        return TextOnlyTwilioOutput(self.account_sid, self.auth_token, self.twilio_number)
+
+
+class TwilioWhatsAppInput(TwilioSmsInput):
+    """Twilio WhatsApp (/webhooks/twilio_whatsapp/webhook): Rasa's Twilio connector under a second name.
+
+    One Rasa connector serves one sending number and the registry is keyed by name, so WhatsApp gets its own
+    name and URL and can run next to SMS. The sending number is given the "whatsapp:" prefix Twilio expects.
+    """
+
+    @classmethod
+    def name(cls) -> Text:
+        return "twilio_whatsapp"
+
+    def __init__(self, account_sid: Any, auth_token: Any, twilio_number: Any, debug_mode: bool = True) -> None:
+        super().__init__(account_sid, auth_token, whatsapp_address(twilio_number), debug_mode)
+
+
+def whatsapp_address(number: Any) -> Any:
+    """'+441970...' -> 'whatsapp:+441970...'; already prefixed or empty values are left alone."""
+    if not isinstance(number, str) or not number.strip():
+        return number
+    number = number.strip()
+    return number if number.startswith(WHATSAPP_PREFIX) else f"{WHATSAPP_PREFIX}{number}"

@@ -1,0 +1,141 @@
+"""Erase conversation history from Rasa's SQL tracker store (GDPR erasure and retention), without Rasa.
+
+Rasa's SQLTrackerStore keeps every event of every conversation in one table, `events`
+(id, sender_id, type_name, timestamp, intent_name, action_name, data), where sender_id is the
+conversation id and timestamp is seconds since the epoch (a float). The table is reflected, so this
+module does not depend on Rasa's own schema code.
+
+The tracker database is given as a SQLite file path (as in endpoints.yml) or as a SQLAlchemy URL.
+A SQLite file that does not exist, or a database without an `events` table, holds no conversations:
+every function then returns 0 and nothing is created.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, List, Optional, Sequence, Union
+
+from sqlalchemy import MetaData, Table, create_engine, delete, func, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import NoSuchTableError
+
+ENV_VAR = "BOT_TRACKER_DB"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_TRACKER_PATH = REPO_ROOT / "var" / "tracker.db"
+EVENTS_TABLE = "events"
+SQLITE_BUSY_TIMEOUT_SECONDS = 15
+CHUNK = 500  # sender ids per DELETE (well under SQLite's bound-parameter limit)
+
+TrackerDb = Union[str, Path]
+
+
+def tracker_db(value: Optional[TrackerDb] = None) -> TrackerDb:
+    """The tracker database to use: the caller's, else $BOT_TRACKER_DB, else var/tracker.db in the repo."""
+    return value or os.environ.get(ENV_VAR) or DEFAULT_TRACKER_PATH
+
+
+def delete_conversations(db: Optional[TrackerDb], sender_ids: Iterable[str]) -> int:
+    """Delete every event of these conversations; return how many events were deleted."""
+    wanted = sorted({sender_id for sender_id in sender_ids if sender_id})
+    if not wanted:
+        return 0
+    deleted = 0
+    with _events(db) as (engine, events):
+        if events is None:
+            return 0
+        with engine.begin() as connection:
+            for chunk in _chunks(wanted, CHUNK):
+                result = connection.execute(delete(events).where(events.c.sender_id.in_(chunk)))
+                deleted += int(result.rowcount or 0)
+    return deleted
+
+
+def delete_conversation(db: Optional[TrackerDb], sender_id: str) -> int:
+    """Delete every event of one conversation; return how many events were deleted."""
+    return delete_conversations(db, [sender_id])
+
+
+def purge_events_older_than(db: Optional[TrackerDb], cutoff: Union[datetime, float]) -> int:
+    """Delete every event whose timestamp is before cutoff (a datetime or epoch seconds); return how many."""
+    limit = _epoch(cutoff)
+    with _events(db) as (engine, events):
+        if events is None:
+            return 0
+        with engine.begin() as connection:
+            result = connection.execute(delete(events).where(events.c.timestamp < limit))
+            return int(result.rowcount or 0)
+
+
+def count_events(db: Optional[TrackerDb], sender_id: Optional[str] = None) -> int:
+    """How many events there are, optionally of one conversation (0 if there is no tracker store)."""
+    with _events(db) as (engine, events):
+        if events is None:
+            return 0
+        query = select(func.count()).select_from(events)
+        if sender_id is not None:
+            query = query.where(events.c.sender_id == sender_id)
+        with engine.connect() as connection:
+            return int(connection.scalar(query) or 0)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+class _events:
+    """Context manager yielding (engine, reflected events Table or None); disposes the engine on exit."""
+
+    def __init__(self, db: Optional[TrackerDb]) -> None:
+        self.url = _url(tracker_db(db))
+        self.engine: Optional[Engine] = None
+
+    def __enter__(self):
+        if self.url is None:
+            return None, None
+        self.engine = _engine(self.url)
+        try:
+            return self.engine, Table(EVENTS_TABLE, MetaData(), autoload_with=self.engine)
+        except NoSuchTableError:
+            return self.engine, None
+
+    def __exit__(self, *exc_info) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def _url(db: TrackerDb) -> Optional[str]:
+    """A SQLAlchemy URL for a path or URL; None when it names a SQLite file that does not exist."""
+    text = str(db)
+    if "://" in text:
+        url = make_url(text)
+        if url.get_backend_name() != "sqlite":
+            return text
+        database = url.database or ""
+        if database in ("", ":memory:") or database.startswith("file:"):
+            return None  # a fresh in-memory database holds no conversations
+        return text if Path(database).expanduser().is_file() else None
+    path = Path(text).expanduser()
+    return f"sqlite:///{path}" if path.is_file() else None
+
+
+def _engine(url: str) -> Engine:
+    """An engine for one operation; SQLite waits for the Rasa server's writes instead of failing at once."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return create_engine(url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+    return create_engine(url, future=True)
+
+
+def _epoch(value: Union[datetime, float]) -> float:
+    """Epoch seconds; a naive datetime is taken as UTC."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.timestamp()
+    return float(value)
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[List[str]]:
+    """Consecutive slices of at most size items."""
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
