@@ -66,8 +66,8 @@ run: install train db ## Everything a newcomer needs: install, train, database, 
 validate: $(SPACY) ## Check domain, data and stories for mistakes
 	$(RASA) data validate --fail-on-warnings --quiet
 
-unit: $(SPACY) ## Fast tests: rules, store, actions, NLP helpers (no servers)
-	$(PY) -m pytest -q -m "not e2e"
+unit: $(SPACY) ## Fast tests: rules (100% branch coverage required), store, actions, NLP (no servers)
+	$(PY) -m pytest -q -m "not e2e" --cov=bot.rules --cov-branch --cov-report=term --cov-fail-under=100
 
 gates: $(MODEL) ## NLU held-out F1 gate and test stories
 	$(RASA) test nlu --nlu tests/nlu --model $(MODEL) --out results/nlu --quiet
