@@ -53,23 +53,16 @@ def guard(on_new_message: OnNewMessage, settings: Optional[IdentitySettings] = N
     return guarded
 
 
-class GuardedRestInput(RestInput):
-    """Rasa's REST channel behind the guarded edge."""
-
-    @classmethod
-    def name(cls) -> Text:
-        return "rest"
+class GuardedInput:
+    """Mixin for a Rasa input channel: the guard sits in front of its message handler (URLs unchanged)."""
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guard(on_new_message))
+        return super().blueprint(guard(on_new_message))  # type: ignore[misc]
 
 
-class GuardedSocketIOInput(SocketIOInput):
-    """Rasa's socket.io channel behind the guarded edge."""
+class GuardedRestInput(GuardedInput, RestInput):
+    """Rasa's REST channel behind the guarded edge (/webhooks/rest/webhook)."""
 
-    @classmethod
-    def name(cls) -> Text:
-        return "socketio"
 
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guard(on_new_message))
+class GuardedSocketIOInput(GuardedInput, SocketIOInput):
+    """Rasa's socket.io channel behind the guarded edge (/socket.io)."""

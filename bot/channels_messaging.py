@@ -18,9 +18,8 @@ from rasa.core.channels.facebook import FacebookInput
 from rasa.core.channels.slack import SlackInput
 from rasa.core.channels.telegram import TelegramInput
 from rasa.core.channels.twilio import TwilioInput, TwilioOutput
-from sanic import Blueprint
 
-from bot.channels import OnNewMessage, guard
+from bot.channels import GuardedInput
 
 WHATSAPP_PREFIX = "whatsapp:"
 BUTTONS_HEADING = "You could ask:"
@@ -51,48 +50,20 @@ class TextOnlyTwilioOutput(TwilioOutput):
         await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
 
 
-class GuardedTelegramInput(TelegramInput):
+class GuardedTelegramInput(GuardedInput, TelegramInput):
     """Telegram behind the guarded edge (/webhooks/telegram/webhook)."""
 
-    @classmethod
-    def name(cls) -> Text:
-        return "telegram"
 
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guard(on_new_message))
-
-
-class GuardedFacebookInput(FacebookInput):
+class GuardedFacebookInput(GuardedInput, FacebookInput):
     """Facebook Messenger behind the guarded edge (/webhooks/facebook/webhook)."""
 
-    @classmethod
-    def name(cls) -> Text:
-        return "facebook"
 
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guard(on_new_message))
-
-
-class GuardedSlackInput(SlackInput):
+class GuardedSlackInput(GuardedInput, SlackInput):
     """Slack behind the guarded edge (/webhooks/slack/webhook)."""
 
-    @classmethod
-    def name(cls) -> Text:
-        return "slack"
 
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guard(on_new_message))
-
-
-class TwilioSmsInput(TwilioInput):
+class TwilioSmsInput(GuardedInput, TwilioInput):
     """Twilio SMS behind the guarded edge (/webhooks/twilio/webhook), text-only replies."""
-
-    @classmethod
-    def name(cls) -> Text:
-        return "twilio"
-
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(guard(on_new_message))
 
     def get_output_channel(self) -> OutputChannel:
         return TextOnlyTwilioOutput(self.account_sid, self.auth_token, self.twilio_number)

@@ -21,6 +21,7 @@ from rasa.core.channels.telegram import TelegramInput
 from rasa.core.channels.twilio import TwilioInput
 from rasa.core.run import _create_single_channel
 
+import bot.channels
 from bot import channels_messaging as messaging
 from bot import credentials as creds
 from bot.channels import GuardedRestInput, GuardedSocketIOInput
@@ -271,7 +272,7 @@ def test_messaging_channels_are_behind_the_guard(env: Dict[str, str], name: str,
     async def on_new_message(message: Any) -> None:
         return None
 
-    monkeypatch.setattr(messaging, "guard", fake_guard)
+    monkeypatch.setattr(bot.channels, "guard", fake_guard)
     monkeypatch.setattr(TelegramInput, "get_output_channel", lambda self: None)  # would call Telegram's API
     blueprint = build(env, name).blueprint(on_new_message)
     assert wrapped == [on_new_message]
