@@ -5,7 +5,10 @@ Both keep Rasa's URLs (/webhooks/rest/webhook and /socket.io) and behaviour, and
 message reaches the assistant:
 - empty, oversized or control-character input gets a clear reply and changes nothing;
 - the website's token in the metadata is verified and replaced by sealed claims (bot.identity), so the raw
-  token is never stored; anything else a client puts in the metadata is dropped except the page language.
+  token is never stored; anything else a client puts in the metadata is dropped except the page language;
+- when a custom action could not run (the action server is down) or the turn failed, the user gets an apology
+  with the enquiry route instead of silence (bot.turn_watch).
+The REST channel also answers a body that is not a JSON object with a string message with 400, not 500.
 """
 
 from __future__ import annotations
@@ -13,16 +16,23 @@ from __future__ import annotations
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
+from rasa.core.actions import action as rasa_actions
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
 
+from bot import turn_watch
 from bot.guard import check_message, clean_text
 from bot.identity import AUTH_KEY, TOKEN_KEY, IdentitySettings, sealed_claims, verify_token
+from bot.nlp.personal import looks_personal
+from bot.policy import get_policy
 
 logger = logging.getLogger(__name__)
 KEPT_METADATA = ("language",)
+MAX_SENDER_CHARS = 255  # Rasa's SQL tracker store column
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
@@ -36,9 +46,37 @@ def edge_metadata(metadata: Any, conversation_id: str, settings: IdentitySetting
     return kept
 
 
+def install_session_start_fallback() -> None:
+    """If our session-start action cannot run (action server down), start the session with Rasa's built-in one.
+
+    Otherwise Rasa drops the session-start events, the conversation has no `action_listen` before the first
+    message, no rule matches it, and even an FAQ gets Rasa's generic fallback. The failure is still logged in
+    the form bot.turn_watch recognises. Idempotent.
+    """
+    original = rasa_actions.RemoteAction.run
+    if getattr(original, "falls_back_on_session_start", False):
+        return
+
+    async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
+        try:
+            return await original(self, output_channel, nlg, tracker, domain)
+        except Exception:
+            if self.name() != turn_watch.SESSION_START:
+                raise
+            logging.getLogger(turn_watch.PROCESSOR_LOGGER).exception(
+                f"Encountered an exception while running action '{self.name()}'. Using Rasa's built-in session start."
+            )
+            return await rasa_actions.ActionSessionStart().run(output_channel, nlg, tracker, domain)
+
+    run.falls_back_on_session_start = True  # type: ignore[attr-defined]
+    rasa_actions.RemoteAction.run = run  # type: ignore[method-assign]
+
+
 def guard(on_new_message: OnNewMessage, settings: Optional[IdentitySettings] = None) -> OnNewMessage:
-    """Wrap Rasa's message handler with the input checks and token verification."""
+    """Wrap Rasa's message handler with the input checks, token verification and the failure apology."""
     settings = settings or IdentitySettings.from_env()
+    turn_watch.install()
+    install_session_start_fallback()
 
     async def guarded(message: UserMessage) -> Any:
         rejection = check_message(message.text)
@@ -48,9 +86,25 @@ def guard(on_new_message: OnNewMessage, settings: Optional[IdentitySettings] = N
             return None
         message.text = clean_text(message.text)
         message.metadata = edge_metadata(message.metadata, message.sender_id, settings)
-        return await on_new_message(message)
+        return await handle_watched(on_new_message, message)
 
     return guarded
+
+
+async def handle_watched(on_new_message: OnNewMessage, message: UserMessage) -> Any:
+    """Handle the message; if a custom action failed or the turn crashed, apologise instead of leaving silence."""
+    watch = turn_watch.start_turn()
+    result = None
+    try:
+        result = await on_new_message(message)
+    except Exception:
+        logger.exception("a message could not be handled")
+        watch.crashed = True
+    personal = AUTH_KEY in message.metadata or looks_personal(message.text)
+    if watch.needs_apology(personal):
+        logger.warning("turn incomplete (failed actions: %s); apologised", ", ".join(watch.failed_actions) or "none")
+        await message.output_channel.send_text_message(message.sender_id, turn_watch.apology(get_policy()))
+    return result
 
 
 class GuardedInput:
@@ -60,8 +114,51 @@ class GuardedInput:
         return super().blueprint(guard(on_new_message))  # type: ignore[misc]
 
 
+def rest_body(request: Request) -> Dict[str, Any]:
+    """The webhook's JSON body, which must be an object (400 otherwise; malformed JSON is Sanic's 400)."""
+    body = request.json
+    if not isinstance(body, dict):
+        raise InvalidUsage("The body must be a JSON object with a 'message' string and a 'sender' id.")
+    return body
+
+
+def rest_sender(body: Dict[str, Any]) -> Optional[str]:
+    """The conversation id: a short printable string or a number (400 otherwise); None lets Rasa use its default."""
+    sender = body.get("sender")
+    if sender is None:
+        return None
+    if isinstance(sender, bool) or not isinstance(sender, (str, int)):
+        raise InvalidUsage("'sender' must be a string.")
+    sender = str(sender)
+    if not sender or len(sender) > MAX_SENDER_CHARS or clean_text(sender) != sender:
+        raise InvalidUsage(f"'sender' must be 1 to {MAX_SENDER_CHARS} printable characters.")
+    return sender
+
+
+def rest_message(body: Dict[str, Any]) -> str:
+    """The user's message, which must be a string (400 otherwise; an empty one gets the guard's reply)."""
+    message = body.get("message")
+    if not isinstance(message, str):
+        raise InvalidUsage("'message' must be a string.")
+    return message
+
+
 class GuardedRestInput(GuardedInput, RestInput):
-    """Rasa's REST channel behind the guarded edge (/webhooks/rest/webhook)."""
+    """Rasa's REST channel behind the guarded edge (/webhooks/rest/webhook); malformed bodies get a 400."""
+
+    async def _extract_sender(self, req: Request) -> Optional[Text]:
+        return rest_sender(rest_body(req))
+
+    def _extract_message(self, req: Request) -> Optional[Text]:
+        return rest_message(rest_body(req))
+
+    def _extract_input_channel(self, req: Request) -> Text:
+        channel = rest_body(req).get("input_channel")
+        return channel if isinstance(channel, str) and channel.isidentifier() else self.name()
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        metadata = rest_body(request).get("metadata")
+        return metadata if isinstance(metadata, dict) else None
 
 
 class GuardedSocketIOInput(GuardedInput, SocketIOInput):

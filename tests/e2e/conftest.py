@@ -45,6 +45,7 @@ class Servers:
     env: Dict[str, str]
     processes: Dict[str, subprocess.Popen]
     logs: Path
+    commands: Dict[str, List[str]]
 
     def send(self, sender: str, message: str, metadata: Optional[dict] = None, timeout: float = 30) -> List[dict]:
         """Post a message to the REST channel and return the bot's replies."""
@@ -59,17 +60,42 @@ class Servers:
         """All reply texts of one turn, joined."""
         return "\n".join(reply.get("text", "") for reply in self.send(sender, message, metadata))
 
+    def spawn(self, name: str) -> None:
+        """Start one server (again), appending to its log."""
+        log = self.logs / f"{name}.log"
+        self.processes[name] = subprocess.Popen(
+            self.commands[name], cwd=ROOT, env=self.env, stdout=log.open("a"), stderr=subprocess.STDOUT
+        )
+
+    def wait_ready(self, name: str) -> None:
+        """Wait until one server answers its health check."""
+        health = f"{self.action_url}/health" if name == "actions" else f"{self.rasa_url}/status?token={self.token}"
+        wait_for(health, self.processes[name], self.logs / f"{name}.log")
+
+    def launch(self, name: str) -> None:
+        """Start one server (again) and wait until it answers."""
+        self.spawn(name)
+        self.wait_ready(name)
+
+    def halt(self, name: str) -> None:
+        """Stop one server, politely first."""
+        proc = self.processes[name]
+        if proc.poll() is None:
+            proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
     def stop(self) -> None:
-        """Stop both servers, politely first."""
-        for proc in self.processes.values():
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in self.processes.values():
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        """Stop both servers."""
+        for name in list(self.processes):
+            self.halt(name)
+
+    def log_text(self) -> str:
+        """Everything both servers have logged so far."""
+        return "".join((self.logs / f"{name}.log").read_text(errors="replace") for name in self.commands)
 
 
 def ensure_model() -> Path:
@@ -116,14 +142,12 @@ def start_servers(tmp: Path, extra_env: Optional[Dict[str, str]] = None) -> Serv
             "--enable-api", "--auth-token", token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
         ],
     }
-    processes = {
-        name: subprocess.Popen(command, cwd=ROOT, env=env, stdout=(logs / f"{name}.log").open("w"), stderr=subprocess.STDOUT)
-        for name, command in commands.items()
-    }
-    servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, env, processes, logs)
+    servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, env, {}, logs, commands)
     try:
-        wait_for(f"{servers.action_url}/health", processes["actions"], logs / "actions.log")
-        wait_for(f"{servers.rasa_url}/status?token={token}", processes["rasa"], logs / "rasa.log")
+        for name in commands:
+            servers.spawn(name)
+        for name in commands:
+            servers.wait_ready(name)
     except Exception:
         servers.stop()
         raise
@@ -136,3 +160,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     running = start_servers(tmp_path_factory.mktemp("e2e"))
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def launch_servers():
+    """start_servers, for tests that need a pair of their own (e.g. to stop and restart them)."""
+    return start_servers

@@ -7,7 +7,9 @@ import asyncio
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels import edge_metadata, guard
+from sanic.exceptions import InvalidUsage
+
+from bot.channels import GuardedRestInput, edge_metadata, guard, rest_body, rest_message, rest_sender
 from bot.guard import EMPTY, MAX_MESSAGE_CHARS, TOO_LONG, check_message, clean_text
 from bot.identity import AUTH_KEY, IdentitySettings, mint_token, unseal_claims
 
@@ -70,3 +72,44 @@ def test_a_good_message_reaches_the_assistant_cleaned_with_sealed_claims():
     reached, replies = run_guarded("cost?\x00", {"token": mint_token("L0001", "learner", SETTINGS)})
     assert replies == [] and reached[0].text == "cost?"
     assert unseal_claims(reached[0].metadata[AUTH_KEY], "c1", SETTINGS).sub == "L0001"
+
+
+class FakeRequest:
+    """Just enough of a Sanic request for the REST body checks."""
+
+    def __init__(self, body):
+        self.json = body
+
+
+@pytest.mark.parametrize("body", [None, [], "text", 3, ["sender", "message"]])
+def test_a_webhook_body_that_is_not_an_object_is_a_bad_request(body):
+    with pytest.raises(InvalidUsage):
+        rest_body(FakeRequest(body))
+
+
+@pytest.mark.parametrize("sender", [["a"], {"a": 1}, True, 1.5, "", "x" * 256, "bad\x00id", " padded "])
+def test_odd_sender_ids_are_a_bad_request(sender):
+    with pytest.raises(InvalidUsage):
+        rest_sender({"sender": sender})
+
+
+@pytest.mark.parametrize("sender, expected", [("web-123", "web-123"), (42, "42"), (None, None), ("Ω-√", "Ω-√")])
+def test_ordinary_sender_ids_are_kept(sender, expected):
+    assert rest_sender({"sender": sender}) == expected
+
+
+@pytest.mark.parametrize("body", [{}, {"message": None}, {"message": 5}, {"message": ["hi"]}, {"message": {"text": "hi"}}])
+def test_a_message_that_is_not_a_string_is_a_bad_request(body):
+    with pytest.raises(InvalidUsage):
+        rest_message(body)
+
+
+def test_an_empty_message_string_passes_to_the_guard_for_its_reply():
+    assert rest_message({"message": ""}) == ""
+
+
+def test_odd_input_channel_and_metadata_are_ignored():
+    channel = GuardedRestInput()
+    request = FakeRequest({"message": "hi", "input_channel": ["x"], "metadata": "not a dict"})
+    assert channel._extract_input_channel(request) == "rest"
+    assert channel.get_metadata(request) is None

@@ -1,0 +1,151 @@
+"""A custom action that could not run leaves an apology with the enquiry route, never silence."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot import turn_watch
+from bot.channels import guard, install_session_start_fallback
+from bot.identity import IdentitySettings, mint_token
+from bot.policy import get_policy
+from bot.turn_watch import SUPPLEMENTARY_ACTIONS, TurnWatch, failed_action_name
+
+SETTINGS = IdentitySettings.from_env({"BOT_JWT_SECRET": "unit-test-secret"})
+RULES = Path(__file__).resolve().parents[2] / "data" / "rules.yml"
+PROCESSOR = logging.getLogger(turn_watch.PROCESSOR_LOGGER)
+
+
+def fail_action(name: str) -> None:
+    """Log exactly what Rasa 3.6's processor logs when a custom action raised."""
+    try:
+        raise RuntimeError("Failed to execute custom action: connection refused")
+    except RuntimeError:
+        PROCESSOR.exception(
+            f"Encountered an exception while running action '{name}'."
+            "Bot will continue, but the actions events are lost. "
+            "Please check the logs of your action server for "
+            "more information."
+        )
+
+
+def run_turn(text, failing=(), metadata=None, crash=False):
+    """Send one message through the guard while the named actions fail; return the replies."""
+
+    async def on_new_message(message):
+        await message.output_channel.send_text_message(message.sender_id, "general answer")
+        for name in failing:
+            fail_action(name)
+        if crash:
+            raise RuntimeError("tracker store unavailable")
+
+    output = CollectingOutputChannel()
+    asyncio.run(guard(on_new_message, SETTINGS)(UserMessage(text, output, "c1", metadata=metadata)))
+    return [reply["text"] for reply in output.messages]
+
+
+def test_the_failed_action_is_read_from_rasas_log_message():
+    assert failed_action_name("Encountered an exception while running action 'action_my_credits'.Bot will") == "action_my_credits"
+    assert failed_action_name("something else 'action_my_credits'") is None
+
+
+def test_a_catalogue_question_whose_action_failed_gets_an_apology_with_the_enquiry_route():
+    replies = run_turn("when does plant breeding 4 come out?", failing=["action_release_date"])
+    assert replies[0] == "general answer"
+    assert "isn't responding" in replies[-1] and get_policy().contact.enquiry_email in replies[-1]
+
+
+def test_a_signed_in_learner_missing_their_figures_gets_an_apology():
+    token = {"token": mint_token("L0003", "learner", SETTINGS)}
+    assert "isn't responding" in run_turn("how many credits is it worth?", ["action_my_credits"], token)[-1]
+
+
+def test_an_anonymous_learner_asking_about_themselves_gets_an_apology():
+    assert "isn't responding" in run_turn("how many credits have I got?", ["action_my_credits"])[-1]
+
+
+def test_an_anonymous_general_question_already_answered_gets_no_apology():
+    assert run_turn("how many credits is a microcredential worth?", ["action_my_credits"]) == ["general answer"]
+
+
+def test_a_failed_session_start_alone_needs_no_apology():
+    assert run_turn("how much does it cost?", ["action_session_start"]) == ["general answer"]
+
+
+def test_a_turn_that_crashed_gets_an_apology():
+    assert "isn't responding" in run_turn("how much does it cost?", crash=True)[-1]
+
+
+def test_a_turn_where_nothing_failed_is_left_alone():
+    assert run_turn("how much does it cost?") == ["general answer"]
+
+
+def test_failures_outside_a_watched_turn_are_ignored():
+    turn_watch.install()
+    fail_action("action_my_credits")  # no turn in this context: nothing to record, nothing raised
+
+
+def test_concurrent_turns_never_see_each_others_failures():
+    turn_watch.install()
+
+    async def turn(fails: bool) -> TurnWatch:
+        watch = turn_watch.start_turn()
+        await asyncio.sleep(0.01)
+        if fails:
+            fail_action("action_release_date")
+        await asyncio.sleep(0.01)
+        return watch
+
+    async def both():
+        return await asyncio.gather(asyncio.create_task(turn(True)), asyncio.create_task(turn(False)))
+
+    failing, fine = asyncio.run(both())
+    assert failing.failed_actions == ["action_release_date"] and fine.failed_actions == []
+
+
+@pytest.mark.parametrize("personal", [True, False])
+def test_an_unsupplemented_failure_always_needs_an_apology(personal):
+    assert TurnWatch(failed_actions=["action_enquire"]).needs_apology(personal)
+
+
+def test_supplementary_actions_are_those_that_follow_a_general_answer_in_the_rules():
+    rules = yaml.safe_load(RULES.read_text())["rules"]
+    following = set()
+    for rule in rules:
+        steps = [step.get("action") for step in rule.get("steps", [])]
+        for before, after in zip(steps, steps[1:]):
+            if after and after.startswith("action_my_") and before:
+                following.add(after)
+    assert following == SUPPLEMENTARY_ACTIONS
+
+
+def run_remote(name: str):
+    """Run a custom action against an action server that is not there (nothing listens on port 1)."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.channels.channel import CollectingOutputChannel as Output
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+
+    install_session_start_fallback()
+    domain = Domain.from_yaml("version: '3.1'\nslots:\n  language:\n    type: text\n    mappings: [{type: custom}]\n")
+    tracker = DialogueStateTracker.from_events("c1", [], slots=domain.slots)
+    action = RemoteAction(name, EndpointConfig("http://127.0.0.1:1/webhook"))
+    return asyncio.run(action.run(Output(), TemplatedNaturalLanguageGenerator(domain.responses), tracker, domain))
+
+
+def test_an_unreachable_session_start_falls_back_to_rasas_built_in_one_so_rules_still_match():
+    events = run_remote("action_session_start")
+    assert [type(event).__name__ for event in events][0] == "SessionStarted"
+    assert events[-1].action_name == "action_listen"
+
+
+def test_any_other_unreachable_action_still_fails_as_rasa_expects():
+    with pytest.raises(Exception, match="action_release_date"):
+        run_remote("action_release_date")
