@@ -13,13 +13,16 @@ The REST channel also answers a body that is not a JSON object with a string mes
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.actions import action as rasa_actions
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput
+from rasa.shared.exceptions import RasaException
 from sanic import Blueprint
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
@@ -33,6 +36,8 @@ from bot.policy import get_policy
 logger = logging.getLogger(__name__)
 KEPT_METADATA = ("language",)
 MAX_SENDER_CHARS = 255  # Rasa's SQL tracker store column
+ACTION_TIMEOUT_VAR = "BOT_ACTION_TIMEOUT_SECONDS"
+DEFAULT_ACTION_TIMEOUT_SECONDS = 10.0
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
@@ -46,29 +51,45 @@ def edge_metadata(metadata: Any, conversation_id: str, settings: IdentitySetting
     return kept
 
 
-def install_session_start_fallback() -> None:
-    """If our session-start action cannot run (action server down), start the session with Rasa's built-in one.
+def action_timeout_seconds(env: Optional[Dict[str, str]] = None) -> float:
+    """How long Rasa waits for a custom action: BOT_ACTION_TIMEOUT_SECONDS, default 10 (Rasa's own is 5 minutes)."""
+    env = os.environ if env is None else env
+    try:
+        seconds = float(env.get(ACTION_TIMEOUT_VAR, DEFAULT_ACTION_TIMEOUT_SECONDS))
+    except ValueError:
+        return DEFAULT_ACTION_TIMEOUT_SECONDS
+    return seconds if seconds > 0 else DEFAULT_ACTION_TIMEOUT_SECONDS
 
-    Otherwise Rasa drops the session-start events, the conversation has no `action_listen` before the first
-    message, no rule matches it, and even an FAQ gets Rasa's generic fallback. The failure is still logged in
-    the form bot.turn_watch recognises. Idempotent.
+
+def harden_remote_actions(timeout: Optional[float] = None) -> None:
+    """Make Rasa's calls to the action server fail fast, and keep sessions starting when it is down (idempotent).
+
+    - A custom action that has not answered within the timeout fails like an unreachable one (so the user gets
+      the apology after seconds, not after Rasa's five-minute default).
+    - If our session-start action cannot run, the session is started with Rasa's built-in one. Otherwise Rasa
+      drops the session-start events, the conversation has no `action_listen` before the first message, no
+      rule matches it, and even an FAQ gets the generic fallback. The failure is still logged in the form
+      bot.turn_watch recognises.
     """
     original = rasa_actions.RemoteAction.run
-    if getattr(original, "falls_back_on_session_start", False):
+    if getattr(original, "hardened", False):
         return
+    limit = timeout or action_timeout_seconds()
 
     async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
         try:
-            return await original(self, output_channel, nlg, tracker, domain)
-        except Exception:
+            return await asyncio.wait_for(original(self, output_channel, nlg, tracker, domain), limit)
+        except Exception as error:
             if self.name() != turn_watch.SESSION_START:
+                if isinstance(error, asyncio.TimeoutError):
+                    raise RasaException(f"Custom action '{self.name()}' did not answer within {limit:g} s.") from error
                 raise
             logging.getLogger(turn_watch.PROCESSOR_LOGGER).exception(
                 f"Encountered an exception while running action '{self.name()}'. Using Rasa's built-in session start."
             )
             return await rasa_actions.ActionSessionStart().run(output_channel, nlg, tracker, domain)
 
-    run.falls_back_on_session_start = True  # type: ignore[attr-defined]
+    run.hardened = True  # type: ignore[attr-defined]
     rasa_actions.RemoteAction.run = run  # type: ignore[method-assign]
 
 
@@ -76,7 +97,7 @@ def guard(on_new_message: OnNewMessage, settings: Optional[IdentitySettings] = N
     """Wrap Rasa's message handler with the input checks, token verification and the failure apology."""
     settings = settings or IdentitySettings.from_env()
     turn_watch.install()
-    install_session_start_fallback()
+    harden_remote_actions()
 
     async def guarded(message: UserMessage) -> Any:
         rejection = check_message(message.text)

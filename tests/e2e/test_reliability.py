@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import os
 import secrets
+import signal
 import uuid
 from datetime import date
 from itertools import compress
@@ -29,6 +31,7 @@ Servers = Any  # tests/e2e/conftest.py's Servers (tests/ is not a package)
 SECRET = secrets.token_urlsafe(32)
 SETTINGS = IdentitySettings.from_env({"BOT_JWT_SECRET": SECRET})
 APOLOGY = "isn't responding"
+ACTION_TIMEOUT = 3  # seconds Rasa waits for a custom action in these tests (default 10)
 CROWD = 50
 CROWD_COURSES = 6  # learner i is enrolled on the courses given by the bits of i: 50 different records
 
@@ -50,7 +53,8 @@ def signed_in(learner_id: str) -> dict:
 def fragile(tmp_path_factory: pytest.TempPathFactory, launch_servers) -> Iterator[Servers]:
     """A pair of servers of our own, with the enrolment database in a folder the tests can take away."""
     tmp = tmp_path_factory.mktemp("reliability")
-    running = launch_servers(tmp, {"BOT_JWT_SECRET": SECRET, "BOT_DB_URL": f"sqlite:///{tmp / 'db' / 'bot.db'}"})
+    env = {"BOT_JWT_SECRET": SECRET, "BOT_DB_URL": f"sqlite:///{tmp / 'db' / 'bot.db'}", "BOT_ACTION_TIMEOUT_SECONDS": str(ACTION_TIMEOUT)}
+    running = launch_servers(tmp, env)
     yield running
     running.stop()
 
@@ -130,6 +134,18 @@ def test_action_server_stopped_mid_conversation_apologises_then_recovers_without
     again = fragile.texts(conversation, "how many credits have I got?", signed_in(learner.learner_id))
     assert credits_answer_matches(again, learner, titles) and APOLOGY not in again
     assert fragile.processes["rasa"].pid == rasa_pid and fragile.processes["rasa"].poll() is None
+
+
+def test_a_hung_action_server_gets_an_apology_within_the_timeout_then_recovers(fragile):
+    actions = fragile.processes["actions"]
+    os.kill(actions.pid, signal.SIGSTOP)
+    try:
+        # Rasa's own limit is five minutes; the request below gives up after 30 s (session start + action: 2 x 3 s).
+        hung = fragile.texts(sender(), "when does plant breeding 4 come out?")
+    finally:
+        os.kill(actions.pid, signal.SIGCONT)
+    assert APOLOGY in hung
+    assert "Plant Breeding 4" in fragile.texts(sender(), "when does plant breeding 4 come out?")
 
 
 def fill_enquiry(servers: Servers, conversation: str, question: str) -> str:

@@ -11,7 +11,7 @@ import yaml
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot import turn_watch
-from bot.channels import guard, install_session_start_fallback
+from bot.channels import action_timeout_seconds, guard, harden_remote_actions
 from bot.identity import IdentitySettings, mint_token
 from bot.policy import get_policy
 from bot.turn_watch import SUPPLEMENTARY_ACTIONS, TurnWatch, failed_action_name
@@ -133,7 +133,7 @@ def run_remote(name: str):
     from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.utils.endpoints import EndpointConfig
 
-    install_session_start_fallback()
+    harden_remote_actions()
     domain = Domain.from_yaml("version: '3.1'\nslots:\n  language:\n    type: text\n    mappings: [{type: custom}]\n")
     tracker = DialogueStateTracker.from_events("c1", [], slots=domain.slots)
     action = RemoteAction(name, EndpointConfig("http://127.0.0.1:1/webhook"))
@@ -149,3 +149,22 @@ def test_an_unreachable_session_start_falls_back_to_rasas_built_in_one_so_rules_
 def test_any_other_unreachable_action_still_fails_as_rasa_expects():
     with pytest.raises(Exception, match="action_release_date"):
         run_remote("action_release_date")
+
+
+def test_a_custom_action_that_does_not_answer_in_time_fails_fast(monkeypatch):
+    from rasa.core.actions import action as rasa_actions
+
+    async def hangs(self, output_channel, nlg, tracker, domain):
+        await asyncio.sleep(60)
+
+    monkeypatch.setattr(rasa_actions.RemoteAction, "run", hangs)
+    harden_remote_actions(timeout=0.05)
+    action = rasa_actions.RemoteAction("action_release_date", None)
+    with pytest.raises(Exception, match="did not answer within 0.05 s"):
+        asyncio.run(action.run(None, None, None, None))
+
+
+@pytest.mark.parametrize("value, seconds", [(None, 10.0), ("3", 3.0), ("0", 10.0), ("-1", 10.0), ("soon", 10.0)])
+def test_the_action_timeout_comes_from_the_environment_with_a_sane_default(value, seconds):
+    env = {} if value is None else {"BOT_ACTION_TIMEOUT_SECONDS": value}
+    assert action_timeout_seconds(env) == seconds
