@@ -98,12 +98,7 @@ def site(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         e2e.wait_for(f"{url}config.json", web, log, timeout=60)
         yield Site(servers, url, web)
     finally:
-        web.terminate()
-        try:
-            web.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            web.kill()
-            web.wait()
+        e2e.stop_process(web, grace=10)
         servers.stop()
 
 

@@ -79,14 +79,7 @@ class Servers:
 
     def halt(self, name: str) -> None:
         """Stop one server, politely first."""
-        proc = self.processes[name]
-        if proc.poll() is None:
-            proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(self.processes[name])
 
     def stop(self) -> None:
         """Stop both servers."""
@@ -96,6 +89,17 @@ class Servers:
     def log_text(self) -> str:
         """Everything both servers have logged so far."""
         return "".join((self.logs / f"{name}.log").read_text(errors="replace") for name in self.commands)
+
+
+def stop_process(proc: subprocess.Popen, grace: float = 20) -> None:
+    """Terminate a process, killing it if it has not exited after the grace period."""
+    if proc.poll() is None:
+        proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def ensure_model() -> Path:
