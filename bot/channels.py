@@ -27,7 +27,7 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
-from bot import turn_watch
+from bot import speedups, turn_watch
 from bot.guard import check_message, clean_text
 from bot.identity import AUTH_KEY, TOKEN_KEY, IdentitySettings, sealed_claims, verify_token
 from bot.nlp.personal import looks_personal
@@ -98,6 +98,7 @@ def guard(on_new_message: OnNewMessage, settings: Optional[IdentitySettings] = N
     settings = settings or IdentitySettings.from_env()
     turn_watch.install()
     harden_remote_actions()
+    speedups.install()  # cheaper checks of action server responses and event parsing: see bot/speedups.py
 
     async def guarded(message: UserMessage) -> Any:
         rejection = check_message(message.text)
