@@ -188,7 +188,7 @@ def bench_ours(args: argparse.Namespace, tmp: Path, logs: Path, services: Servic
         "actions": [str(RASA), "run", "actions", "--port", str(action_port), "--actions", "actions"],
         "rasa": [
             str(RASA), "run", "--model", str(args.model.resolve()), "--interface", "127.0.0.1", "--port", str(rasa_port),
-            "--enable-api", "--auth-token", api_token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+            "--enable-api", f"--auth-token={api_token}", "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
         ],
     }
     sampler = UsageSampler().start()

@@ -76,7 +76,7 @@ def serve_command(rasa: Path, model: Path, port: int, token: str, files: Mapping
     """`rasa run` for the starter bot, as ours is run (API on, token, loopback only)."""
     command = [
         str(rasa), "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(port),
-        "--enable-api", "--auth-token", token, "--credentials", str(files["credentials"]),
+        "--enable-api", f"--auth-token={token}", "--credentials", str(files["credentials"]),
     ]
     if "endpoints" in files:
         command += ["--endpoints", str(files["endpoints"])]

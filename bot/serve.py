@@ -71,7 +71,7 @@ def commands(ports: Ports, token: str, env: Dict[str, str]) -> Dict[str, List[st
         "rasa": [
             str(bin_dir / "rasa"), "run", "--model", str(env.get("BOT_MODEL", MODEL)),
             "--interface", env.get("RASA_HOST", "127.0.0.1"), "--port", str(ports.rasa),
-            "--enable-api", "--auth-token", token, "--cors", *cors,
+            "--enable-api", f"--auth-token={token}", "--cors", *cors,
             "--credentials", str(EFFECTIVE_CREDENTIALS), "--endpoints", "endpoints.yml",
         ],
         "web": [sys.executable, "-m", "bot.web", "--port", str(ports.web), "--rasa-port", str(ports.rasa)],

@@ -143,7 +143,7 @@ def start_servers(tmp: Path, extra_env: Optional[Dict[str, str]] = None) -> Serv
         "actions": [str(BIN / "rasa"), "run", "actions", "--port", str(action_port), "--actions", "actions"],
         "rasa": [
             str(BIN / "rasa"), "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(rasa_port),
-            "--enable-api", "--auth-token", token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+            "--enable-api", f"--auth-token={token}", "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
         ],
     }
     servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, env, {}, logs, commands)
