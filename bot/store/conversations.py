@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional, Sequence, Union
 
-from sqlalchemy import MetaData, Table, create_engine, delete, func, select
+from sqlalchemy import MetaData, Table, create_engine, delete, event, func, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import NoSuchTableError
 
@@ -49,6 +49,7 @@ def delete_conversations(db: Optional[TrackerDb], sender_ids: Iterable[str]) -> 
             for chunk in _chunks(wanted, CHUNK):
                 result = connection.execute(delete(events).where(events.c.sender_id.in_(chunk)))
                 deleted += int(result.rowcount or 0)
+        _empty_sqlite_journal(engine)
     return deleted
 
 
@@ -65,7 +66,8 @@ def purge_events_older_than(db: Optional[TrackerDb], cutoff: Union[datetime, flo
             return 0
         with engine.begin() as connection:
             result = connection.execute(delete(events).where(events.c.timestamp < limit))
-            return int(result.rowcount or 0)
+        _empty_sqlite_journal(engine)
+        return int(result.rowcount or 0)
 
 
 def count_events(db: Optional[TrackerDb], sender_id: Optional[str] = None) -> int:
@@ -120,10 +122,29 @@ def _url(db: TrackerDb) -> Optional[str]:
 
 
 def _engine(url: str) -> Engine:
-    """An engine for one operation; SQLite waits for the Rasa server's writes instead of failing at once."""
+    """An engine for one operation; on SQLite it waits for the Rasa server's writes and overwrites what it deletes."""
     if make_url(url).get_backend_name() == "sqlite":
-        return create_engine(url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+        engine = create_engine(url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+        event.listen(engine, "connect", _secure_delete)
+        return engine
     return create_engine(url, future=True)
+
+
+def _secure_delete(dbapi_connection, _record) -> None:
+    """Have SQLite overwrite deleted content with zeros instead of leaving it in free pages."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA secure_delete = ON")
+    finally:
+        cursor.close()
+
+
+def _empty_sqlite_journal(engine: Engine) -> None:
+    """On SQLite, copy the write-ahead log (the Rasa server keeps the tracker store in WAL mode) into the database
+    and truncate it, so erased events do not linger in the -wal file."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _epoch(value: Union[datetime, float]) -> float:

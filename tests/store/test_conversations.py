@@ -130,3 +130,28 @@ def test_tracker_db_default(monkeypatch, tmp_path):
 def test_module_does_not_import_rasa():
     source = Path(conversations.__file__).read_text()
     assert "import rasa" not in source and "from rasa" not in source
+
+
+def test_a_forgotten_conversation_leaves_no_trace_in_the_database_or_its_write_ahead_log(tmp_path):
+    """The Rasa server keeps the tracker store in WAL mode (bot/tracker_store.py); erasure must reach the files."""
+    path = make_tracker(tmp_path / "tracker.db")
+    marker = "jane.marker.9f3c@example.org"
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    server = engine.connect()  # like the Rasa server's pooled connection: open (and reading) throughout
+    server.exec_driver_sql("PRAGMA journal_mode=WAL")
+    server.exec_driver_sql("SELECT count(*) FROM events").scalar()
+    with engine.begin() as connection:
+        for sender_id in ("forget-me", "keep-me"):
+            connection.exec_driver_sql(
+                "INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (?, 'user', 1.0, ?)",
+                (sender_id, f'{{"event": "user", "text": "my email is {marker if sender_id == "forget-me" else "x"}"}}'),
+            )
+    files = [path, path.with_name("tracker.db-wal")]
+    assert marker.encode() in files[1].read_bytes()
+
+    assert delete_conversation(path, "forget-me") == 1
+
+    assert not [f.name for f in files if f.exists() and marker.encode() in f.read_bytes()]
+    assert senders(path) == ["keep-me"]
+    server.close()
+    engine.dispose()
