@@ -1,8 +1,8 @@
 """Rasa input channels with a guarded edge: bad input is answered here, and tokens become sealed claims.
 
 Configured in credentials.yml as `bot.channels.GuardedRestInput` and `bot.channels.GuardedSocketIOInput`.
-Both keep Rasa's URLs (/webhooks/rest/webhook and /socket.io) and behaviour, and add two things before a
-message reaches the assistant:
+Both keep Rasa's URLs (/webhooks/rest/webhook and /socket.io) and behaviour, and add, around each
+message:
 - empty, oversized or control-character input gets a clear reply and changes nothing;
 - the website's token in the metadata is verified and replaced by sealed claims (bot.identity), so the raw
   token is never stored; anything else a client puts in the metadata is dropped except the page language;
