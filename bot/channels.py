@@ -122,6 +122,8 @@ async def handle_watched(on_new_message: OnNewMessage, message: UserMessage) -> 
     except Exception:
         logger.exception("a message could not be handled")
         watch.crashed = True
+    if not (watch.failed_actions or watch.crashed):
+        return result  # the usual turn: nothing more to check
     personal = AUTH_KEY in message.metadata or looks_personal(message.text)
     if watch.needs_apology(personal):
         logger.warning("turn incomplete (failed actions: %s); apologised", ", ".join(watch.failed_actions) or "none")
