@@ -42,7 +42,7 @@ $(NPM_STAMP): package-lock.json
 # --- training -----------------------------------------------------------------------------------------------
 nlp: $(SPACY) ## Build the spaCy pipeline (blank English + catalogue entity ruler)
 
-$(SPACY): bot/data/catalogue.yaml $(wildcard bot/nlp/*.py) bot/policy.yaml | $(STAMP)
+$(SPACY): bot/data/catalogue.yaml $(wildcard bot/nlp/*.py) $(wildcard bot/files/*.py) bot/policy.yaml | $(STAMP)
 	$(PY) -m bot.nlp build
 
 train: $(MODEL) ## Train the Rasa model if data, config or domain changed

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import catalogue_or_apology, in_thread, logger, mentioned_course, mentioned_set, policy, say, store, today
 from bot.answers import catalogue as answers
 from bot.answers import Reply
-from bot.catalogue import find_set
+from bot.rules.catalogue import find_set
 from bot.rules.model import Course
 
 DomainDict = Dict[Text, Any]

@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.answers import Reply
 from bot.answers.contact import service_unavailable
 from bot.nlp.names import resolve_course, resolve_set
-from bot.policy import Policy, get_policy
+from bot.rules.policy import Policy
+from bot.files.policy import get_policy
 from bot.rules.model import Course
 from bot.store import Store
 

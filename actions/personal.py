@@ -15,7 +15,7 @@ from bot.nlp.personal import looks_personal
 from bot.answers import Reply, personal
 from bot.answers.contact import service_unavailable
 from bot.answers.personal import Voice
-from bot.policy import Policy
+from bot.rules.policy import Policy
 from bot.rules.model import Course, Learner
 
 DomainDict = Dict[Text, Any]

@@ -31,7 +31,7 @@ from bot import speedups, turn_watch
 from bot.guard import check_message, clean_text
 from bot.identity import AUTH_KEY, TOKEN_KEY, IdentitySettings, sealed_claims, verify_token
 from bot.nlp.personal import looks_personal
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 
 logger = logging.getLogger(__name__)
 KEPT_METADATA = ("language",)

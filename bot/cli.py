@@ -16,7 +16,7 @@ from typing import Callable, List, Optional, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.catalogue import CatalogueError
+from bot.files.catalogue import CatalogueError
 from bot.identity import ROLES, IdentitySettings, mint_token
 from bot.rules import (
     Course,
@@ -41,7 +41,8 @@ from bot.store.catalogue_import import import_catalogue_file
 from bot.store.db import current_revision, database_url, head_revision, migrate
 from bot.store.records import Enquiry, EnquiryStatus
 from bot.store.seed import seed_demo
-from bot.store.store import DEFAULT_ENQUIRY_LIMIT, Store, StoreError, normalise_email, utc_now
+from bot.store.store import DEFAULT_ENQUIRY_LIMIT, Store, StoreError, utc_now
+from bot.rules.refs import normalise_email
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -501,7 +502,7 @@ def _reregistration_text(policy, enrolment: Enrolment, today: date) -> str:
 
 def _policy():
     """The programme policy (imported lazily so `migrate` works even if policy.yaml is being edited)."""
-    from bot.policy import get_policy
+    from bot.files.policy import get_policy
 
     return get_policy()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import FrozenSet, List, Optional
 
 from bot.answers.contact import enquiry_route
-from bot.policy import Policy
+from bot.rules.policy import Policy
 
 PROCESSOR_LOGGER = "rasa.core.processor"
 _FAILURE = re.compile(r"^Encountered an exception while running action '(?P<action>[^']+)'")

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Optional, Sequence
 
 from bot.answers.reply import Button, Reply, format_date, join_names
-from bot.catalogue import CourseSet, sets
-from bot.policy import Policy
+from bot.rules.catalogue import CourseSet, sets
+from bot.rules.policy import Policy
 from bot.rules import assessment_for
 from bot.rules.model import Course
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.reply import Button, Reply
-from bot.policy import Policy
+from bot.rules.policy import Policy
 
 TOPIC_BUTTONS = (
     Button("What are microcredentials?", "/ask_what_are"),

@@ -7,8 +7,8 @@ from typing import Optional
 
 from bot.answers.contact import enquiry_route
 from bot.answers.reply import Button, Reply
-from bot.policy import Policy
-from bot.store.store import looks_like_email
+from bot.rules.policy import Policy
+from bot.rules.refs import looks_like_email
 
 MAX_NAME_WORDS = 8
 MAX_NAME_CHARS = 100

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from bot.answers.reply import Button, Reply, format_date, join_names
 from bot.answers.catalogue import availability
-from bot.policy import Policy
+from bot.rules.policy import Policy
 from bot.rules import (
     assessment_for,
     best_exemption,

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Optional, Sequence
 
-from bot.catalogue import load_catalogue_file
+from bot.files.catalogue import load_catalogue_file
 from bot.nlp.pipeline import DEFAULT_OUTPUT, save_pipeline
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 from bot.rules.model import AssessmentType, Course, NotCovered, Outcome
+from bot.rules.policy import AssessmentRule, Policy
 
-if TYPE_CHECKING:  # pragma: no cover - annotations only: the rules never import the loader
-    from bot.policy import AssessmentRule, Policy
 
 _REPORTED = {
     Outcome.PASS: "pass",

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Dict, Iterable, Mapping, Sequence, Tuple
+from typing import Dict, Iterable, Mapping, Sequence, Tuple
 
 from bot.rules.fees import is_credit_bearing
 from bot.rules.model import Course, Enrolment, ExemptionPosition, NotCovered, Outcome, SetProgress
+from bot.rules.policy import Policy
 
-if TYPE_CHECKING:  # pragma: no cover - annotations only: the rules never import the loader
-    from bot.policy import Policy
 
 _PROGRAMME_FILLER = frozenset({"the", "an", "a", "msc", "masters", "in", "of", "programme", "program", "degree"})
 

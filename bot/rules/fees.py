@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from bot.rules.model import Enrolment, NotCovered
+from bot.rules.policy import Policy
 
-if TYPE_CHECKING:  # pragma: no cover - annotations only: the rules never import the loader
-    from bot.policy import Policy
 
 
 def fee_for(policy: Policy, with_credits: bool) -> int:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from bot.rules.model import ReRegistration
+from bot.rules.policy import Policy
 
-if TYPE_CHECKING:  # pragma: no cover - annotations only: the rules never import the loader
-    from bot.policy import Policy
 
 
 def registration_end(policy: Policy, registered_on: date) -> date:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional, Tuple
+from typing import Iterable, Optional, Tuple
 
 from bot.rules.model import Deduction, Enrolment, NotCovered, Payments
 from bot.rules.money import format_money
+from bot.rules.policy import Policy
 
-if TYPE_CHECKING:  # pragma: no cover - annotations only: the rules never import the loader
-    from bot.policy import Policy
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 

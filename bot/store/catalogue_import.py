@@ -8,7 +8,7 @@ from typing import Mapping, Optional, Sequence, Tuple
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.catalogue import Catalogue, PathLike, read_catalogue
+from bot.files.catalogue import Catalogue, PathLike, read_catalogue
 from bot.rules.model import Course
 from bot.store.db import get_engine, make_sessionmaker
 from bot.store.schema import CourseRow

@@ -11,11 +11,12 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.catalogue import PathLike, load_catalogue_file
+from bot.files.catalogue import PathLike, load_catalogue_file
 from bot.rules.model import Course, Enrolment, Learner, Outcome, Payments
 from bot.store.db import get_engine, make_sessionmaker
 from bot.store.schema import EnrolmentRow, LearnerRow
-from bot.store.store import StoreError, looks_like_email, looks_like_learner_id, normalise_email
+from bot.store.store import StoreError
+from bot.rules.refs import looks_like_email, looks_like_learner_id, normalise_email
 
 DEFAULT_DEMO_PATH = Path(__file__).resolve().parents[1] / "data" / "demo_learners.yaml"
 PAYMENT_KINDS = ("learning_fee", "top_up", "credit_fee")
@@ -156,7 +157,7 @@ def _enrolment_values(enrolment: Enrolment) -> dict:
 
 def _default_policy() -> Any:
     """The programme policy (imported lazily so the store package loads without it)."""
-    from bot.policy import get_policy
+    from bot.files.policy import get_policy
 
     return get_policy()
 

@@ -7,7 +7,6 @@ safe to share between threads (the actions call it through asyncio.to_thread).
 from __future__ import annotations
 
 import functools
-import re
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Optional, Tuple, TypeVar, Union
 
@@ -17,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from bot.rules.model import Course, Learner
+from bot.rules.refs import EMAIL_PATTERN, looks_like_email, looks_like_learner_id, normalise_email, normalise_learner_id
 from bot.store.convert import course_from_row, enquiry_from_row, learner_from_row
 from bot.store.db import get_engine, make_sessionmaker
 from bot.store.records import Enquiry, EnquiryStatus
@@ -24,8 +24,6 @@ from bot.store.schema import CourseRow, EnquiryRow, EnrolmentRow, LearnerRow
 
 T = TypeVar("T")
 
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-LEARNER_ID_PATTERN = re.compile(r"^[A-Za-z]\d+$")
 MAX_NAME = 200
 MAX_EMAIL = 320
 MAX_QUESTION = 5000
@@ -35,26 +33,6 @@ DEFAULT_ENQUIRY_LIMIT = 50
 
 class StoreError(RuntimeError):
     """A store operation failed: bad input, or the database refused or could not be reached."""
-
-
-def normalise_email(email: str) -> str:
-    """Emails are compared and stored trimmed and lower-cased."""
-    return email.strip().lower()
-
-
-def normalise_learner_id(learner_id: str) -> str:
-    """Learner ids are stored upper-case, e.g. L0001."""
-    return learner_id.strip().upper()
-
-
-def looks_like_learner_id(ref: str) -> bool:
-    """Whether a reference is shaped like a learner id (a letter then digits)."""
-    return bool(LEARNER_ID_PATTERN.match(ref.strip()))
-
-
-def looks_like_email(ref: str) -> bool:
-    """Whether a reference is shaped like an email address."""
-    return bool(EMAIL_PATTERN.match(ref.strip()))
 
 
 def utc_now() -> datetime:

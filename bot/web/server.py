@@ -23,7 +23,8 @@ import yaml
 from aiohttp import web
 
 from bot.identity import ROLES, IdentitySettings, mint_token
-from bot.policy import Policy, get_policy
+from bot.rules.policy import Policy
+from bot.files.policy import get_policy
 from bot.rules.model import AssessmentType
 from bot.rules.money import format_money
 

@@ -38,7 +38,8 @@ import actions.identity
 import actions.personal
 import actions.staff
 from bot.identity import AUTH_KEY, Claims, IdentitySettings, mint_token, sealed_claims, verify_token
-from bot.policy import Policy, get_policy
+from bot.rules.policy import Policy
+from bot.files.policy import get_policy
 from bot.store import Store, dispose_engines, migrate
 from bot.store.catalogue_import import import_catalogue_file
 from bot.store.seed import seed_demo

@@ -17,7 +17,8 @@ from actions.catalogue import (
     ActionReleaseDate,
 )
 from actions.common import MAX_ECHO
-from bot.catalogue import load_catalogue_file, load_descriptions, sets
+from bot.files.catalogue import load_catalogue_file, load_descriptions
+from bot.rules.catalogue import sets
 from bot.rules import pass_mark
 from bot.rules.model import AssessmentType
 from bot.store import StoreError

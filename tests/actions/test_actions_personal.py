@@ -19,8 +19,8 @@ from actions.personal import (
     ActionMyRegistration,
     ActionMyTopUp,
 )
-from bot.catalogue import load_catalogue_file
-from bot.policy import get_policy
+from bot.files.catalogue import load_catalogue_file
+from bot.files.policy import get_policy
 from bot.rules import (
     best_exemption,
     counted_spend,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules import credits_earned
 from bot.rules.money import format_money
 from bot.store import Store

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.guard import EMPTY, TOO_LONG
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules.money import format_money
 from bot.store import Store
 

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from bot.answers.calculator import deduction_reply
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules.money import format_money
 from bot.store import Store
 

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from bot.identity import IdentitySettings, mint_token
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules import best_exemption, credits_earned, top_up_due, upgrade_deduction
 from bot.rules.money import format_money
 from bot.store import Store

@@ -21,7 +21,7 @@ import pytest
 import requests
 
 from bot.identity import IdentitySettings, mint_token
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules import credits_earned
 from bot.rules.model import Enrolment, Learner, Outcome, Payments
 from bot.store import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules.money import format_money
 
 

@@ -104,6 +104,6 @@ def store(loaded_url: str) -> Store:
 @pytest.fixture(scope="session")
 def policy():
     """The programme policy (the only source of fees)."""
-    from bot.policy import get_policy
+    from bot.files.policy import get_policy
 
     return get_policy()

@@ -7,7 +7,7 @@ from dataclasses import is_dataclass
 
 import pytest
 
-from bot.catalogue import load_catalogue_file
+from bot.files.catalogue import load_catalogue_file
 from bot.rules.model import Course, Enrolment, Learner, Outcome, Payments
 from bot.store import Store, StoreError
 from bot.store.seed import load_demo_learners

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue_file, load_descriptions
+from bot.files.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue_file, load_descriptions
 from bot.store import Store
 from bot.store.catalogue_import import import_catalogue_file
 

@@ -128,14 +128,14 @@ def test_only_the_over_cap_learner_is_capped(demo, policy):
 
 def load_catalogue():
     """The catalogue from the file."""
-    from bot.catalogue import load_catalogue_file
+    from bot.files.catalogue import load_catalogue_file
 
     return load_catalogue_file()
 
 
 @given(st.sampled_from([(), ("learning_fee",), ("learning_fee", "top_up"), ("credit_fee",)]))
 def test_payments_are_priced_from_the_policy(kinds):
-    from bot.policy import get_policy
+    from bot.files.policy import get_policy
 
     policy = get_policy()
     payments = payments_for(list(kinds), policy)

@@ -7,7 +7,8 @@ from typing import Callable, Dict, Tuple
 
 import pytest
 
-from bot.policy import Policy, load_policy
+from bot.rules.policy import Policy
+from bot.files.policy import load_policy
 from bot.rules.model import AssessmentType, Course, Enrolment, Outcome, Payments
 
 SAMPLE_SETS = (("PB", "Plant Breeding"), ("GN", "Genomics"), ("LS", "Livestock Science"), ("BI", "Bioinformatics"))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.answers.calculator import DEDUCTION, MAX_COURSES, TOPUP, CalculatorCounts, deduction_reply, starting_counts, top_up_reply
 from bot.nlp.calculator_text import CalculatorFacts
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules import calculator_spend, deduction_for_spend, top_up_for_courses
 from bot.rules.money import format_money
 

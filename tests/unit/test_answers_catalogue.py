@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from bot.answers import catalogue as answers
-from bot.catalogue import sets
+from bot.rules.catalogue import sets
 from bot.rules.model import AssessmentType
 
 BEFORE_LAST_RELEASE = date(2025, 8, 1)  # courses 1-3 released, course 4 of each set not yet

@@ -10,16 +10,14 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.catalogue import (
+from bot.files.catalogue import (
     DEFAULT_CATALOGUE_PATH,
     CatalogueError,
-    find_course,
-    find_set,
     load_catalogue_file,
     load_descriptions,
     read_catalogue,
-    sets,
 )
+from bot.rules.catalogue import find_course, find_set, sets
 from bot.rules.model import AssessmentType, Course
 
 SET_NAMES = ["Plant Breeding", "Genomics", "Livestock Science", "Bioinformatics"]
@@ -224,6 +222,6 @@ def test_sets_partition_the_courses(permuted):
 @pytest.fixture(scope="module")
 def policy_set_size() -> int:
     """The set size from the policy (never written in the tests)."""
-    from bot.policy import get_policy
+    from bot.files.policy import get_policy
 
     return get_policy().set_size

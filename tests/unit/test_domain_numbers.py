@@ -9,7 +9,7 @@ from typing import Iterator, List, Tuple
 import pytest
 import yaml
 
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.nlp.numbers import WORDS
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"

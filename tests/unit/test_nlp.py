@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalogue import load_catalogue_file
+from bot.files.catalogue import load_catalogue_file
 from bot.nlp.calculator_text import read_calculator_facts
 from bot.nlp.names import resolve_course, resolve_set, ruler_patterns
 from bot.nlp.numbers import parse_count

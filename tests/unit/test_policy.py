@@ -9,7 +9,9 @@ from typing import Any, Callable, Dict
 import pytest
 import yaml
 
-from bot.policy import DEFAULT_POLICY_PATH, Policy, PolicyError, format_money, get_policy, load_policy, parse_policy
+from bot.files.policy import DEFAULT_POLICY_PATH, PolicyError, get_policy, load_policy, parse_policy
+from bot.rules.policy import Policy
+from bot.rules.money import format_money
 from bot.rules.model import AssessmentType
 
 # ---------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.policy import format_money, load_policy
+from bot.rules.money import format_money
+from bot.files.policy import load_policy
 from bot.rules import (
     best_exemption,
     calculator_spend,

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.policy import format_money
+from bot.rules.money import format_money
 from bot.rules import calculator_spend, counted_spend, deduction_for_spend, exemption_with_deduction, upgrade_deduction
 from bot.rules.model import NotCovered, Outcome, Payments
 

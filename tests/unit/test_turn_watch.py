@@ -13,7 +13,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot import turn_watch
 from bot.channels import action_timeout_seconds, guard, harden_remote_actions
 from bot.identity import IdentitySettings, mint_token
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.turn_watch import SUPPLEMENTARY_ACTIONS, TurnWatch, failed_action_name
 
 SETTINGS = IdentitySettings.from_env({"BOT_JWT_SECRET": "unit-test-secret"})

@@ -11,7 +11,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.identity import DEV_SECRET, IdentitySettings, verify_token
-from bot.policy import get_policy
+from bot.files.policy import get_policy
 from bot.rules.money import format_money
 from bot.web import server
 from bot.web.server import make_app, render_page

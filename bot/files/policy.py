@@ -1,42 +1,38 @@
-"""The programme's numbers: load and validate bot/policy.yaml, the one place to edit them.
+"""Load and validate bot/policy.yaml, the one place to edit the programme's numbers, into a `Policy`.
 
-Every fee, credit, duration, pass mark and set size the bot states or computes with comes from
-the `Policy` built here. Money is held in integer pence. A missing or bad value stops start-up
-with a `PolicyError` that names the key as a dotted path (e.g. ``assessments.report.pass_mark``).
+A missing or bad value stops start-up with a `PolicyError` that names the key as a dotted path
+(e.g. ``assessments.report.pass_mark``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Dict, FrozenSet, Mapping, Optional, Set, Tuple, Union
+from typing import Any, Dict, Mapping, Optional, Set, Tuple, Union
 
 import yaml
 
 from bot.rules.model import AssessmentType, Outcome
-from bot.rules.money import PENCE_PER_POUND, format_money, pounds
+from bot.rules.money import PENCE_PER_POUND, format_money
+from bot.rules.refs import EMAIL_PATTERN
+from bot.rules.policy import AssessmentRule, Contact, Policy
 
 __all__ = [
     "DEFAULT_POLICY_PATH",
-    "AssessmentRule",
-    "Contact",
-    "Policy",
     "PolicyError",
-    "format_money",
     "get_policy",
     "load_policy",
     "parse_policy",
 ]
 
-DEFAULT_POLICY_PATH = Path(__file__).resolve().with_name("policy.yaml")
+DEFAULT_POLICY_PATH = Path(__file__).resolve().parents[1] / "policy.yaml"
 
 PathLike = Union[str, Path]
 
 _MONEY = re.compile(r"£(?P<pounds>\d{1,3}(?:,\d{3})*|\d+)(?:\.(?P<pence>\d{2}))?")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _URL = re.compile(r"https?://\S+")
 _SAMPLE_MARKER = {"value", "sample"}
 _REPORTED_OUTCOMES = frozenset({Outcome.PASS.value, Outcome.FAIL.value})
@@ -49,85 +45,6 @@ class PolicyError(ValueError):
         self.key = key
         self.problem = problem
         super().__init__(f"{source}: {key}: {problem}")
-
-
-@dataclass(frozen=True)
-class AssessmentRule:
-    """One kind of final assessment and the mark it must meet."""
-
-    kind: AssessmentType
-    label: str  # e.g. "1500-word report"
-    pass_mark: int  # percent
-    words: Optional[int] = None  # word count, for a written report
-
-
-@dataclass(frozen=True)
-class Contact:
-    """Where learners enquire, book and download (all SAMPLE values until the department replaces them)."""
-
-    enquiry_email: str
-    enquiry_url: str
-    booking_url: str
-    course_list_url: str
-    brochure_url: str
-    research_proposal_form_url: str
-    privacy_url: str
-
-
-@dataclass(frozen=True)
-class Policy:
-    """Every number of the programme's regulations, money in integer pence."""
-
-    learning_fee: int
-    credit_fee: int
-    top_up: int
-    credits_per_microcredential: int
-    completion_weeks: int
-    registration_months: int
-    academic_year_start_month: int
-    assessments: Mapping[AssessmentType, AssessmentRule] = field(hash=False)
-    report_words: int
-    outcome_values: Tuple[str, ...]
-    set_size: int
-    exemption_credits: int
-    max_recognised_credits: int
-    eligible_programmes: Tuple[str, ...]
-    module_credits: int
-    module_fee: int
-    deduction_counts_top_ups: bool
-    deduction_cap_modules: int
-    contact: Contact
-    sample_keys: FrozenSet[str] = frozenset()  # dotted keys whose values are SAMPLES to be replaced
-
-    @property
-    def deduction_cap(self) -> int:
-        """The most that can be deducted on upgrading, in pence."""
-        return self.deduction_cap_modules * self.module_fee
-
-    def is_sample(self, key: str) -> bool:
-        """True when the value at this dotted key is a SAMPLE the department must replace."""
-        return key in self.sample_keys
-
-    def stated_numbers(self) -> FrozenSet[Union[int, float]]:
-        """Every number a user-facing text may legitimately state, derived from this policy."""
-        fees = (self.learning_fee, self.credit_fee, self.top_up, self.module_fee, self.deduction_cap)
-        years = (self.registration_months // 12,) if self.registration_months % 12 == 0 else ()
-        counts = (
-            self.credits_per_microcredential,
-            self.completion_weeks,
-            self.registration_months,
-            self.report_words,
-            self.set_size,
-            self.exemption_credits,
-            self.max_recognised_credits,
-            self.module_credits,
-            self.deduction_cap_modules,
-            self.set_size * self.credits_per_microcredential,
-            len(self.eligible_programmes),
-            1,  # "one set", "one 20-credit module"
-        )
-        marks = tuple(rule.pass_mark for rule in self.assessments.values())
-        return frozenset((*map(pounds, fees), *years, *counts, *marks))
 
 
 def load_policy(path: Optional[PathLike] = None) -> Policy:
@@ -314,7 +231,7 @@ class _Reader:
 
     def email(self, key: str) -> str:
         """An e-mail address."""
-        return self._matching(key, _EMAIL, "an e-mail address")
+        return self._matching(key, EMAIL_PATTERN, "an e-mail address")
 
     def url(self, key: str) -> str:
         """An http(s) address."""

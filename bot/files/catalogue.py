@@ -1,4 +1,4 @@
-"""The microcredential catalogue: load and validate bot/data/catalogue.yaml (pure: no Rasa, no SQLAlchemy)."""
+"""The microcredential catalogue file: read and validate bot/data/catalogue.yaml into `Course` values."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import yaml
 
 from bot.rules.model import AssessmentType, Course
 
-DEFAULT_CATALOGUE_PATH = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
+DEFAULT_CATALOGUE_PATH = Path(__file__).resolve().parents[1] / "data" / "catalogue.yaml"
 
 REQUIRED_FIELDS = ("code", "title", "set", "set_name", "position", "release_date", "bookable", "assessment")
 OPTIONAL_FIELDS = ("description",)
@@ -21,14 +21,6 @@ PathLike = Union[str, Path]
 
 class CatalogueError(ValueError):
     """The catalogue file is missing, malformed or inconsistent."""
-
-
-class CourseSet(NamedTuple):
-    """One set of microcredentials (e.g. Plant Breeding 1-4), courses ordered by position."""
-
-    code: str
-    name: str
-    courses: Tuple[Course, ...]
 
 
 @dataclass(frozen=True)
@@ -73,51 +65,11 @@ def parse_catalogue(document: Any, *, source: str = "catalogue", set_size: int) 
     return Catalogue(courses=courses, descriptions=descriptions, sample=sample)
 
 
-def sets(courses: Iterable[Course]) -> Tuple[CourseSet, ...]:
-    """Group courses into sets, in order of first appearance, each set's courses ordered by position."""
-    grouped: dict = {}
-    for course in courses:
-        grouped.setdefault(course.set_code, []).append(course)
-    return tuple(
-        CourseSet(code, members[0].set_name, tuple(sorted(members, key=lambda c: c.position)))
-        for code, members in grouped.items()
-    )
-
-
-def find_course(courses: Iterable[Course], ref: str) -> Optional[Course]:
-    """Find a course by code or title, ignoring case and extra spaces; None when there is no match."""
-    wanted = _normalise(ref)
-    if not wanted:
-        return None
-    candidates = tuple(courses)
-    for course in candidates:
-        if _normalise(course.code) == wanted:
-            return course
-    for course in candidates:
-        if _normalise(course.title) == wanted:
-            return course
-    return None
-
-
-def find_set(courses: Iterable[Course], ref: str) -> Optional[CourseSet]:
-    """Find a set by its code or name, ignoring case and extra spaces; None when there is no match."""
-    wanted = _normalise(ref)
-    for course_set in sets(courses):
-        if wanted in (_normalise(course_set.code), _normalise(course_set.name)):
-            return course_set
-    return None
-
-
-def _normalise(text: str) -> str:
-    """Lower-case and collapse whitespace for forgiving look-ups."""
-    return " ".join(str(text).split()).casefold()
-
-
 def _resolve_set_size(set_size: Optional[int]) -> int:
     """Use the given set size or the policy's (the number lives only in policy.yaml)."""
     if set_size is not None:
         return set_size
-    from bot.policy import get_policy  # imported lazily: the policy is only needed when no size is given
+    from bot.files.policy import get_policy  # imported lazily: the policy is only needed when no size is given
 
     return get_policy().set_size
 
