@@ -35,6 +35,7 @@ from bot.rules import (
     top_up_due,
     upgrade_deduction,
 )
+from bot.answers.upgrade import deduction_lines
 from bot.rules.money import format_money
 from bot.store import conversations
 from bot.store.catalogue_import import import_catalogue_file
@@ -465,7 +466,7 @@ def _deduction_lines(enrolments: Sequence[Enrolment], catalogue: Sequence[Course
     """The upgrade deduction with its arithmetic, flagging SAMPLE values and undecided combinations."""
     deduction = upgrade_deduction(policy, enrolments)
     lines = ["Upgrade deduction (if upgrading to a full programme now):"]
-    lines.extend(f"  {line}" for line in deduction.lines)
+    lines.extend(f"  {line}" for line in deduction_lines(policy, deduction))
     if deduction.cap_is_sample:
         lines.append("  Note: the module fee used for the cap is a SAMPLE value in bot/policy.yaml")
     if deduction.amount and best_exemption(policy, enrolments, catalogue).eligible:

@@ -8,7 +8,8 @@ from typing import Optional
 from bot.answers.reply import Button, Reply
 from bot.nlp.calculator_text import CalculatorFacts
 from bot.rules.policy import Policy
-from bot.rules import calculator_spend, cap_description, deduction_for_spend, top_up_for_courses
+from bot.answers.upgrade import cap_description
+from bot.rules import calculator_spend, deduction_for_spend, top_up_for_courses
 from bot.rules.money import format_money
 
 MAX_COURSES = 40

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from bot.answers.reply import Button, Reply, format_date, join_names
 from bot.answers.catalogue import availability
+from bot.answers.upgrade import cap_line, deducted_line, spend_line, total_line
 from bot.rules.policy import Policy
 from bot.rules import (
     assessment_for,
@@ -130,10 +131,9 @@ def deduction(policy: Policy, learner: Learner, catalogue: Sequence[Course], voi
     result = upgrade_deduction(policy, learner.enrolments)
     if not result.spent:
         return voice.reply(f"{voice.subject} {voice.have} not paid for any microcredentials yet, so there is nothing to deduct.")
-    verdict = f"Deducted from {voice.possessive} first {policy.module_credits}-credit module: {format_money(result.amount)}"
-    if result.capped:
-        verdict += " (the cap)"
-    text = "; ".join(result.lines[:-1] + (verdict,)) + "."
+    steps = [spend_line(item) for item in result.items]
+    steps += [total_line(result), cap_line(policy, result), deducted_line(policy, result, voice.possessive)]
+    text = "; ".join(steps) + "."
     if result.cap_is_sample:
         text += " The module fee here is an example figure: the team will confirm it."
     if best_exemption(policy, learner.enrolments, catalogue).eligible:

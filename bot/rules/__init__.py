@@ -35,11 +35,11 @@ from bot.rules.model import (
     Payments,
     ReRegistration,
     SetProgress,
+    SpendItem,
 )
 from bot.rules.registration import academic_year_of, completion_date, registration_end, reregistration
 from bot.rules.upgrade import (
     calculator_spend,
-    cap_description,
     counted_spend,
     deduction_for_spend,
     exemption_with_deduction,
@@ -59,6 +59,7 @@ __all__ = [
     "Payments",
     "ReRegistration",
     "SetProgress",
+    "SpendItem",
     # fees
     "fee_for",
     "is_credit_bearing",
@@ -74,7 +75,6 @@ __all__ = [
     "programme_eligible",
     # upgrading
     "calculator_spend",
-    "cap_description",
     "counted_spend",
     "deduction_for_spend",
     "exemption_with_deduction",

@@ -113,14 +113,25 @@ class ExemptionPosition:
 
 
 @dataclass(frozen=True)
+class SpendItem:
+    """What one enrolment adds to the deduction, by kind of payment, in pence."""
+
+    course: Course
+    learning_fee: int  # the learning-only fee paid
+    top_up: int  # the top-up paid, when top-ups count towards the deduction (else 0)
+    credit_fee: int  # the credit fee paid up front
+    counted: int  # the enrolment's total that counts
+
+
+@dataclass(frozen=True)
 class Deduction:
-    """What would come off the first module on upgrading to a full programme, with the arithmetic shown."""
+    """What would come off the first module on upgrading to a full programme, with the steps to show."""
 
     spent: int  # pence spent on microcredentials that counts towards the deduction
-    cap: int  # pence: the value of one module
+    cap: int  # pence: the value of the capped number of modules
     amount: int  # pence deducted: min(spent, cap)
     capped: bool  # spent exceeded the cap
-    lines: Tuple[str, ...]  # human-readable arithmetic, one step per line
+    items: Tuple[SpendItem, ...] = ()  # one per enrolment with anything paid (empty for the calculator)
     cap_is_sample: bool = False  # the module fee is a SAMPLE value in policy.yaml
 
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Tuple
 
-from bot.rules.model import Deduction, Enrolment, NotCovered, Payments
-from bot.rules.money import format_money
+from bot.rules.model import Deduction, Enrolment, NotCovered, Payments, SpendItem
 from bot.rules.policy import Policy
-
-
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def upgrade_deduction(policy: Policy, enrolments: Iterable[Enrolment]) -> Deduction:
@@ -20,9 +16,9 @@ def upgrade_deduction(policy: Policy, enrolments: Iterable[Enrolment]) -> Deduct
     first 20-credit module, up to the equivalent value of one 20-credit module."
     """
     enrolments = tuple(enrolments)
-    lines = tuple(line for e in enrolments if (line := _spend_line(policy, e)) is not None)
+    items = tuple(item for e in enrolments if (item := _spend_item(policy, e)) is not None)
     spent = sum(counted_spend(policy, e.payments) for e in enrolments)
-    return _deduction(policy, spent, lines)
+    return _deduction(policy, spent, items)
 
 
 def deduction_for_spend(policy: Policy, spent: int) -> Deduction:
@@ -80,50 +76,17 @@ def exemption_with_deduction(policy: Policy) -> NotCovered:
     )
 
 
-def cap_description(policy: Policy) -> str:
-    """The cap in words, e.g. "one 20-credit module".
-
-    Page: "up to the equivalent value of one 20-credit module."
-    """
-    count = policy.deduction_cap_modules
-    return f"{_number_word(count)} {policy.module_credits}-credit module{_plural(count)}"
-
-
-def _deduction(policy: Policy, spent: int, item_lines: Tuple[str, ...]) -> Deduction:
-    """Apply the cap and write out the arithmetic."""
+def _deduction(policy: Policy, spent: int, items: Tuple[SpendItem, ...]) -> Deduction:
+    """Apply the cap."""
     cap = policy.deduction_cap
-    amount = min(spent, cap)
-    capped = spent > cap
-    module = f"{policy.module_credits}-credit module"
-    lines = (
-        *item_lines,
-        f"Total spent {format_money(spent)}",
-        f"Cap: {cap_description(policy)} = {format_money(cap)}",
-        f"Deducted from your first {module}: {format_money(amount)}" + (" (the cap)" if capped else ""),
-    )
-    return Deduction(spent, cap, amount, capped, lines, cap_is_sample=policy.is_sample("module_fee"))
+    return Deduction(spent, cap, min(spent, cap), spent > cap, items, cap_is_sample=policy.is_sample("module_fee"))
 
 
-def _spend_line(policy: Policy, enrolment: Enrolment) -> Optional[str]:
-    """One course's spend, e.g. "Plant Breeding 1: £... learning fee + £... top-up = £..."."""
+def _spend_item(policy: Policy, enrolment: Enrolment) -> Optional[SpendItem]:
+    """One enrolment's payments that count, by kind; None when nothing counted was paid."""
     payments = enrolment.payments
-    kinds = (
-        (payments.learning_fee, "learning fee"),
-        (payments.top_up if policy.deduction_counts_top_ups else 0, "top-up"),
-        (payments.credit_fee, "credit fee"),
-    )
-    parts = [f"{format_money(amount)} {label}" for amount, label in kinds if amount]
-    if not parts:
+    top_up = payments.top_up if policy.deduction_counts_top_ups else 0
+    if not (payments.learning_fee or top_up or payments.credit_fee):
         return None
-    total = "" if len(parts) == 1 else f" = {format_money(counted_spend(policy, payments))}"
-    return f"{enrolment.course.title}: {' + '.join(parts)}{total}"
-
-
-def _number_word(number: int) -> str:
-    """Small counts in words ("one"), larger ones in digits."""
-    return _NUMBER_WORDS[number] if number < len(_NUMBER_WORDS) else str(number)
-
-
-def _plural(number: int) -> str:
-    """The plural ending for a count."""
-    return "" if number == 1 else "s"
+    counted = counted_spend(policy, payments)
+    return SpendItem(enrolment.course, payments.learning_fee, top_up, payments.credit_fee, counted)

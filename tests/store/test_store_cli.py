@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answers.upgrade import deduction_lines
 from bot.cli import main
 from bot.rules import credits_earned, upgrade_deduction
 from bot.rules.money import format_money
@@ -73,7 +74,7 @@ def test_show_learner_prints_the_computed_position(set_up, capsys, policy, item)
     assert f"Credits earned: {credits_earned(policy, learner.enrolments)}" in out
     assert "Exemption progress" in out and "Best exemption:" in out
     deduction = upgrade_deduction(policy, learner.enrolments)
-    for line in deduction.lines:
+    for line in deduction_lines(policy, deduction):
         assert line in out
     assert f"Registration (as of {TODAY})" in out
     for enrolment in learner.enrolments:

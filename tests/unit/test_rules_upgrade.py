@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot.answers.upgrade import deduction_lines
 from bot.rules.money import format_money
 from bot.rules import calculator_spend, counted_spend, deduction_for_spend, exemption_with_deduction, upgrade_deduction
 from bot.rules.model import NotCovered, Outcome, Payments
@@ -28,7 +29,7 @@ def test_deduction_shows_its_arithmetic(policy, enrol):
     learning, top_up, credit = map(format_money, (policy.learning_fee, policy.top_up, policy.credit_fee))
     total = format_money(deduction.spent)
     module = f"{policy.module_credits}-credit module"
-    assert deduction.lines == (
+    assert deduction_lines(policy, deduction) == (
         f"Plant Breeding 1: {learning} learning fee + {top_up} top-up = {credit}",
         f"Plant Breeding 2: {credit} credit fee",
         f"Total spent {total}",
@@ -43,7 +44,7 @@ def test_deduction_is_capped_at_one_20_credit_module(policy, enrol, catalogue):
     assert deduction.cap == policy.module_fee
     assert deduction.amount == policy.module_fee
     assert deduction.capped
-    assert deduction.lines[-1].endswith(f"{format_money(policy.module_fee)} (the cap)")
+    assert deduction_lines(policy, deduction)[-1].endswith(f"{format_money(policy.module_fee)} (the cap)")
 
 
 def test_spend_equal_to_the_cap_is_deducted_in_full_and_not_capped(policy):
@@ -55,7 +56,7 @@ def test_spend_equal_to_the_cap_is_deducted_in_full_and_not_capped(policy):
 def test_nothing_spent_means_nothing_deducted(policy, enrol):
     deduction = upgrade_deduction(policy, [enrol("PB1", "nothing")])
     assert (deduction.spent, deduction.amount) == (0, 0)
-    assert deduction.lines[0] == f"Total spent {format_money(0)}"
+    assert deduction_lines(policy, deduction)[0] == f"Total spent {format_money(0)}"
 
 
 def test_deduction_flags_the_sample_module_fee(policy):
@@ -65,15 +66,15 @@ def test_deduction_flags_the_sample_module_fee(policy):
 
 def test_cap_of_several_modules_is_worded_in_the_plural(policy):
     three, twelve = replace(policy, deduction_cap_modules=3), replace(policy, deduction_cap_modules=12)
-    assert f"Cap: three {policy.module_credits}-credit modules" in deduction_for_spend(three, 0).lines[1]
-    assert f"Cap: 12 {policy.module_credits}-credit modules" in deduction_for_spend(twelve, 0).lines[1]
+    assert f"Cap: three {policy.module_credits}-credit modules" in deduction_lines(three, deduction_for_spend(three, 0))[1]
+    assert f"Cap: 12 {policy.module_credits}-credit modules" in deduction_lines(twelve, deduction_for_spend(twelve, 0))[1]
 
 
 def test_top_ups_are_left_out_when_the_policy_says_so(policy, enrol):
     without = replace(policy, deduction_counts_top_ups=False)
     deduction = upgrade_deduction(without, [enrol("PB1", "topped_up")])
     assert deduction.spent == policy.learning_fee
-    assert deduction.lines[0] == f"Plant Breeding 1: {format_money(policy.learning_fee)} learning fee"
+    assert deduction_lines(policy, deduction)[0] == f"Plant Breeding 1: {format_money(policy.learning_fee)} learning fee"
     assert calculator_spend(without, topped_up=1) == policy.learning_fee
 
 
