@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 import yaml
 
@@ -113,7 +113,7 @@ def _parse_entry(entry: Any, where: str) -> Tuple[Course, str]:
     return course, description.strip()
 
 
-def _text(entry: Mapping, name: str, where: str) -> str:
+def _text(entry: Mapping[str, Any], name: str, where: str) -> str:
     """A required non-empty text field (numbers are not accepted, to catch YAML surprises)."""
     value = entry[name]
     if not isinstance(value, str) or not value.strip():
@@ -125,7 +125,7 @@ def _position(value: Any, where: str) -> int:
     """A whole number position within the set."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise CatalogueError(f"{where}: 'position' must be a whole number, got {value!r}")
-    return value
+    return int(value)
 
 
 def _date(value: Any, where: str) -> date:
@@ -160,9 +160,9 @@ def _check_consistency(courses: Sequence[Course], source: str, set_size: int) ->
     """Codes and titles unique; one name per set; positions unique and within 1..set_size."""
     _check_unique(courses, source, "code", lambda c: c.code.casefold())
     _check_unique(courses, source, "title", lambda c: c.title.casefold())
-    names: dict = {}
-    codes_by_name: dict = {}
-    positions: dict = {}
+    names: Dict[str, str] = {}
+    codes_by_name: Dict[str, str] = {}
+    positions: Dict[Tuple[str, int], str] = {}
     for course in courses:
         name = names.setdefault(course.set_code, course.set_name)
         if name != course.set_name:
@@ -183,9 +183,9 @@ def _check_consistency(courses: Sequence[Course], source: str, set_size: int) ->
             )
 
 
-def _check_unique(courses: Sequence[Course], source: str, label: str, key) -> None:
+def _check_unique(courses: Sequence[Course], source: str, label: str, key: Callable[[Course], str]) -> None:
     """Raise CatalogueError naming the first repeated value of key."""
-    seen: dict = {}
+    seen: Dict[str, Course] = {}
     for course in courses:
         value = key(course)
         if value in seen:

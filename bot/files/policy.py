@@ -72,7 +72,7 @@ def parse_policy(document: Any, *, source: str = "policy.yaml") -> Policy:
     if not isinstance(document, Mapping):
         raise PolicyError("(file)", "expected a mapping of keys to values at the top level", source)
     reader = _Reader(document, source)
-    values = dict(
+    values: Dict[str, Any] = dict(
         learning_fee=reader.money("learning_fee"),
         credit_fee=reader.money("credit_fee"),
         top_up=reader.money("top_up"),
@@ -150,7 +150,7 @@ def _check_consistency(policy: Policy, source: str) -> None:
 class _Reader:
     """Typed access to one mapping of the policy document, with dotted keys in every error."""
 
-    def __init__(self, raw: Mapping, source: str, prefix: str = "", samples: Optional[Set[str]] = None) -> None:
+    def __init__(self, raw: Mapping[Any, Any], source: str, prefix: str = "", samples: Optional[Set[str]] = None) -> None:
         self._raw = raw
         self._source = source
         self._prefix = prefix
@@ -205,15 +205,15 @@ class _Reader:
         if value < low or (high is not None and value > high):
             bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
             raise self.error(key, f"must be {bounds} (got {value})")
-        return value
+        return int(value)
 
     def flag(self, key: str) -> bool:
         """A true/false value."""
-        return self._typed(key, bool, "true or false")
+        return bool(self._typed(key, bool, "true or false"))
 
     def text(self, key: str) -> str:
         """A non-empty string."""
-        value = self._typed(key, str, "text")
+        value = str(self._typed(key, str, "text"))
         if not value.strip():
             raise self.error(key, "must not be empty")
         return value

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from bot.files.catalogue import load_catalogue_file
-from bot.nlp.pipeline import DEFAULT_OUTPUT, save_pipeline
+from bot.nlp.pipeline import save_pipeline
+from bot.settings import SPACY_PIPELINE
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -15,7 +16,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.nlp", description=__doc__)
     parser.add_argument("command", choices=["build"])
     parser.add_argument("--catalogue", type=Path, default=None, help="catalogue YAML (default: bot/data/catalogue.yaml)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="output directory")
+    parser.add_argument("--out", type=Path, default=SPACY_PIPELINE, help="output directory")
     args = parser.parse_args(argv)
     courses = load_catalogue_file(args.catalogue)
     path = save_pipeline(courses, args.out)

@@ -12,7 +12,6 @@ from bot.nlp.names import ruler_patterns
 from bot.rules.model import Course
 
 PIPELINE_NAME = "ibers_en"
-DEFAULT_OUTPUT = Path(__file__).resolve().parents[2] / "models" / "spacy" / PIPELINE_NAME
 
 
 def build_pipeline(courses: Iterable[Course]) -> Language:
@@ -25,7 +24,7 @@ def build_pipeline(courses: Iterable[Course]) -> Language:
     return nlp
 
 
-def save_pipeline(courses: Iterable[Course], output: Path = DEFAULT_OUTPUT) -> Path:
+def save_pipeline(courses: Iterable[Course], output: Path) -> Path:
     """Build the pipeline and write it where config.yml's SpacyNLP expects it."""
     output.parent.mkdir(parents=True, exist_ok=True)
     build_pipeline(courses).to_disk(output)

@@ -9,7 +9,6 @@ silent a function returns `NotCovered` instead of guessing.
 from bot.rules.assessment import (
     assessment_for,
     assessment_rule,
-    meets_pass_mark,
     pass_mark,
     reported_outcome,
     resit_after_fail,
@@ -20,7 +19,6 @@ from bot.rules.credits import (
     credited_courses,
     credits_earned,
     exemption_progress,
-    programme_eligible,
 )
 from bot.rules.fees import fee_for, is_credit_bearing, top_up_deadline, top_up_due, top_up_for_courses
 from bot.rules.model import (
@@ -37,7 +35,7 @@ from bot.rules.model import (
     SetProgress,
     SpendItem,
 )
-from bot.rules.registration import academic_year_of, completion_date, registration_end, reregistration
+from bot.rules.registration import academic_year_of, registration_end, reregistration
 from bot.rules.upgrade import (
     calculator_spend,
     counted_spend,
@@ -72,7 +70,6 @@ __all__ = [
     "credited_courses",
     "credits_earned",
     "exemption_progress",
-    "programme_eligible",
     # upgrading
     "calculator_spend",
     "counted_spend",
@@ -81,13 +78,11 @@ __all__ = [
     "upgrade_deduction",
     # registration
     "academic_year_of",
-    "completion_date",
     "registration_end",
     "reregistration",
     # assessment
     "assessment_for",
     "assessment_rule",
-    "meets_pass_mark",
     "pass_mark",
     "reported_outcome",
     "resit_after_fail",

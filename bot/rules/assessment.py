@@ -42,15 +42,6 @@ def pass_mark(policy: Policy, assessment_type: Union[AssessmentType, str]) -> in
     return assessment_rule(policy, assessment_type).pass_mark
 
 
-def meets_pass_mark(policy: Policy, assessment_type: Union[AssessmentType, str], percent: float) -> bool:
-    """True when a mark meets (equals or exceeds) the pass mark of the assessment.
-
-    Page: "It will either be a 1500-word report or a data set analysis, which needs to meet a
-    pass-mark of 50%."
-    """
-    return percent >= pass_mark(policy, assessment_type)
-
-
 def reported_outcome(outcome: Union[Outcome, str]) -> str:
     """The outcome as a learner is told it: pass, fail, pending or not attempted, never a mark.
 

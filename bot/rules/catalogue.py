@@ -6,7 +6,7 @@ from typing import Dict, Iterable, List, NamedTuple, Optional, Tuple
 
 from bot.rules.model import Course
 
-__all__ = ["CourseSet", "find_course", "find_set", "sets"]
+__all__ = ["CourseSet", "find_set", "sets"]
 
 
 class CourseSet(NamedTuple):
@@ -26,21 +26,6 @@ def sets(courses: Iterable[Course]) -> Tuple[CourseSet, ...]:
         CourseSet(code, members[0].set_name, tuple(sorted(members, key=lambda c: c.position)))
         for code, members in grouped.items()
     )
-
-
-def find_course(courses: Iterable[Course], ref: str) -> Optional[Course]:
-    """Find a course by code or title, ignoring case and extra spaces; None when there is no match."""
-    wanted = _normalise(ref)
-    if not wanted:
-        return None
-    candidates = tuple(courses)
-    for course in candidates:
-        if _normalise(course.code) == wanted:
-            return course
-    for course in candidates:
-        if _normalise(course.title) == wanted:
-            return course
-    return None
 
 
 def find_set(courses: Iterable[Course], ref: str) -> Optional[CourseSet]:

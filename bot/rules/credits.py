@@ -10,7 +10,6 @@ from bot.rules.model import Course, Enrolment, ExemptionPosition, NotCovered, Ou
 from bot.rules.policy import Policy
 
 
-_PROGRAMME_FILLER = frozenset({"the", "an", "a", "msc", "masters", "in", "of", "programme", "program", "degree"})
 
 
 def counts_for_credit(policy: Policy, enrolment: Enrolment) -> bool:
@@ -78,16 +77,6 @@ def best_exemption(
     )
 
 
-def programme_eligible(policy: Policy, programme: str) -> bool:
-    """True when microcredential credits can be recognised on this programme.
-
-    Page: "the recognition of microcredential learning towards these awards is limited to a
-    maximum of 20 credits and only on the specified schemes outlined (above)"
-    """
-    wanted = _programme_key(programme)
-    return bool(wanted) and any(_programme_key(name) == wanted for name in policy.eligible_programmes)
-
-
 def _which_set(policy: Policy, complete: Sequence[SetProgress]) -> NotCovered:
     """Two or more complete sets: the page does not say which one is recognised."""
     names = " and ".join(p.set_name for p in complete)
@@ -134,7 +123,3 @@ def _course_order(course: Course) -> Tuple[str, int, str]:
     return (course.set_code, course.position, course.code)
 
 
-def _programme_key(name: str) -> str:
-    """A programme name reduced for comparison ("the MSc in Bio-Innovation" -> "bioinnovation")."""
-    words = re.sub(r"[^a-z0-9 ]", "", name.casefold()).split()
-    return "".join(word for word in words if word not in _PROGRAMME_FILLER)

@@ -8,21 +8,12 @@ from bot.rules.model import ReRegistration
 from bot.rules.policy import Policy
 
 
-
 def registration_end(policy: Policy, registered_on: date) -> date:
     """The last day of a registration (the day before its anniversary; 29 Feb rolls to 1 Mar).
 
     Page: "When you sign up for a microcredential we will register you for a year"
     """
     return _add_months(registered_on, policy.registration_months) - timedelta(days=1)
-
-
-def completion_date(policy: Policy, started_on: date) -> date:
-    """When a microcredential started on a date can be completed at the usual pace.
-
-    Page: "however each microcredential can be completed in 8-weeks."
-    """
-    return started_on + timedelta(weeks=policy.completion_weeks)
 
 
 def reregistration(policy: Policy, registered_on: date, today: date) -> ReRegistration:
@@ -32,9 +23,8 @@ def reregistration(policy: Policy, registered_on: date, today: date) -> ReRegist
     in September."
     """
     ends = registration_end(policy, registered_on)
-    reregister_on = _next_academic_year_start(policy, registered_on)
-    if reregister_on > ends:
-        reregister_on = None
+    next_start = _next_academic_year_start(policy, registered_on)
+    reregister_on = next_start if next_start <= ends else None
     return ReRegistration(
         registered_on=registered_on,
         ends=ends,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Tuple
 
+from bot.rules.fees import fee_for
 from bot.rules.model import Deduction, Enrolment, NotCovered, Payments, SpendItem
 from bot.rules.policy import Policy
 
@@ -46,8 +47,8 @@ def calculator_spend(policy: Policy, learning_only: int = 0, with_credits: int =
             raise ValueError(f"{name} cannot be negative (got {count})")
     later = Payments(learning_fee=policy.learning_fee, top_up=policy.top_up)
     return (
-        learning_only * policy.learning_fee
-        + with_credits * policy.credit_fee
+        learning_only * fee_for(policy, with_credits=False)
+        + with_credits * fee_for(policy, with_credits=True)
         + topped_up * counted_spend(policy, later)
     )
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
-
+from bot.settings import Ports
 from bot.web.server import run
 
 
 def main() -> None:
     """Parse arguments and serve."""
     parser = argparse.ArgumentParser(prog="python -m bot.web", description=__doc__)
-    parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
-    parser.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", "5005")))
+    ports = Ports.from_env()
+    parser.add_argument("--port", type=int, default=ports.web)
+    parser.add_argument("--rasa-port", type=int, default=ports.rasa)
     args = parser.parse_args()
     run(args.port, args.rasa_port)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 from aiohttp import web
 
+from bot import settings
 from bot.identity import ROLES, IdentitySettings, mint_token
 from bot.rules.policy import Policy
 from bot.files.policy import get_policy
@@ -30,11 +30,10 @@ from bot.rules.money import format_money
 
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "index.html"
-NODE_MODULES = ROOT / "node_modules"
-DEMO_LEARNERS = ROOT / "bot" / "data" / "demo_learners.yaml"
+NODE_MODULES = settings.NODE_MODULES
+DEMO_LEARNERS = Path(__file__).resolve().parents[1] / "data" / "demo_learners.yaml"
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 NO_STORE = {"Cache-Control": "no-store"}
 DEMO_STAFF = ({"id": "S0001", "name": "Enquiry team", "role": "staff"},)
@@ -62,9 +61,9 @@ def content_security_policy(rasa: str) -> str:
 
 def rasa_url(request: web.Request, rasa_port: int) -> str:
     """Where the browser reaches Rasa: BOT_PUBLIC_RASA_URL, else the page's host on the Rasa port."""
-    public = os.environ.get("BOT_PUBLIC_RASA_URL")
+    public = settings.public_rasa_url()
     if public:
-        return public.rstrip("/")
+        return public
     return f"http://{page_hostname(request)}:{rasa_port}"
 
 
@@ -153,18 +152,18 @@ def make_app(
 ) -> web.Application:
     """The web application serving the page, its assets, /config.json and the development sign-in.
 
-    `env` is where the identity settings are read from on every request (os.environ when None), so the
+    `env` is where the identity settings are read from on every request (the process environment when None), so the
     development sign-in exists only while the development secret is in use.
     """
     page = render_page(template.read_text(encoding="utf-8"), page_values(policy or get_policy()))
     users = {user["id"]: user for user in demo_users()}
     missing = [name for name, rel in VENDOR_FILES.items() if name.endswith(".js") and not (vendor_dir / rel).is_file()]
     if missing:
-        logger.warning("chat widget assets missing (%s): run `npm ci` in %s", ", ".join(missing), ROOT)
+        logger.warning("chat widget assets missing (%s): run `npm ci` in %s", ", ".join(missing), settings.ROOT)
 
     def development() -> bool:
         """Whether the well-known development secret is configured right now."""
-        return IdentitySettings.from_env(os.environ if env is None else env).is_development
+        return IdentitySettings.from_env(env).is_development
 
     async def index(request: web.Request) -> web.Response:
         """The page itself, with the policy's figures filled in."""
@@ -187,7 +186,7 @@ def make_app(
         role = request.query.get("role", user["role"])
         if role not in ROLES or role != user["role"]:
             raise web.HTTPBadRequest(text=f"{user['id']} signs in as {user['role']}", headers=NO_STORE)
-        settings = IdentitySettings.from_env(os.environ if env is None else env)
+        settings = IdentitySettings.from_env(env)
         token = mint_token(user["id"], role, settings, ttl_seconds=DEMO_TOKEN_TTL)
         body = {"token": token, "sub": user["id"], "name": user["name"], "role": role, "expiresIn": DEMO_TOKEN_TTL}
         return web.json_response(body, headers=NO_STORE)
@@ -224,4 +223,4 @@ def make_app(
 
 def run(port: int, rasa_port: int, host: Optional[str] = None) -> None:
     """Serve the page until interrupted."""
-    web.run_app(make_app(rasa_port), host=host or os.environ.get("WEB_HOST", "127.0.0.1"), port=port, print=None)
+    web.run_app(make_app(rasa_port), host=host or settings.web_host(), port=port, print=None)

@@ -17,7 +17,7 @@ from bot.files.catalogue import (
     load_descriptions,
     read_catalogue,
 )
-from bot.rules.catalogue import find_course, find_set, sets
+from bot.rules.catalogue import find_set, sets
 from bot.rules.model import AssessmentType, Course
 
 SET_NAMES = ["Plant Breeding", "Genomics", "Livestock Science", "Bioinformatics"]
@@ -178,20 +178,10 @@ def test_an_incomplete_set_is_allowed(tmp_path):
 def test_dates_may_be_quoted_strings(tmp_path):
     document = sample_document()
     edit_course("PB1", release_date="2025-01-13")(document)
-    assert find_course(load_catalogue_file(write(tmp_path, document)), "PB1").release_date == date(2025, 1, 13)
+    assert {c.code: c for c in load_catalogue_file(write(tmp_path, document))}["PB1"].release_date == date(2025, 1, 13)
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("ref", ["PB3", "pb3", " Pb3 ", "Plant Breeding 3", "plant  breeding 3"])
-def test_find_course_by_code_or_title(courses, ref):
-    assert find_course(courses, ref).code == "PB3"
-
-
-@pytest.mark.parametrize("ref", ["PB9", "Plant Breeding", "", "   "])
-def test_find_course_returns_none_for_no_match(courses, ref):
-    assert find_course(courses, ref) is None
 
 
 @pytest.mark.parametrize("ref", ["LS", "ls", "Livestock Science", "livestock  science"])

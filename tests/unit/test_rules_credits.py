@@ -8,7 +8,6 @@ from bot.rules import (
     credited_courses,
     credits_earned,
     exemption_progress,
-    programme_eligible,
 )
 from bot.rules.model import NotCovered, Outcome
 
@@ -148,17 +147,3 @@ def test_two_complete_sets_still_recognise_only_20_credits_and_refer_the_choice(
 # "to be recognised as part of the BioInnovation or Agrifood Innovation MSc programme"
 
 
-def test_recognition_applies_to_the_two_msc_programmes(policy, enrol, catalogue):
-    assert best_exemption(policy, [], catalogue).eligible_programmes == policy.eligible_programmes
-    for programme in policy.eligible_programmes:
-        assert programme_eligible(policy, programme)
-
-
-def test_programme_names_are_matched_loosely(policy):
-    assert programme_eligible(policy, "the MSc in Bio-Innovation")
-    assert programme_eligible(policy, "agrifood innovation")
-
-
-def test_other_programmes_are_not_eligible(policy):
-    assert not programme_eligible(policy, "MSc Plant Breeding")
-    assert not programme_eligible(policy, "MSc")
