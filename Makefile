@@ -19,7 +19,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 export PYTHONDONTWRITEBYTECODE ?= 1
 
-.PHONY: help install nlp train db serve run test validate unit gates e2e bench clean
+.PHONY: help install nlp train db serve run test lint types validate unit gates e2e bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -56,7 +56,7 @@ db: $(STAMP) ## Create or upgrade the embedded database, import the catalogue, s
 	$(PY) -m bot setup
 
 serve: $(STAMP) $(NPM_STAMP) ## Start action server, Rasa server and the web page (RASA_PORT, ACTION_PORT, WEB_PORT)
-	$(PY) -m bot.serve
+	$(PY) -m bot.services
 
 run: install train db ## Everything a newcomer needs: install, train, database, then serve
 	@echo "Starting: the page will be at http://localhost:$(WEB_PORT)/"
@@ -77,7 +77,16 @@ gates: $(MODEL) ## NLU held-out F1 gate and test stories
 e2e: $(MODEL) $(NPM_STAMP) ## End-to-end and browser tests with the real Rasa, action and web servers
 	$(PY) -m pytest -q -m e2e
 
+lint: $(STAMP) ## Ruff: lint and formatting check (ruff format fixes the formatting)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+types: $(STAMP) ## mypy (strict on rules, answers, identity, files and store)
+	$(VENV)/bin/mypy
+
 test: install ## The whole suite, training what it needs
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory types
 	@$(MAKE) --no-print-directory validate
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory gates

@@ -8,9 +8,10 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import policy, say
-from bot.answers.calculator import DEDUCTION, MAX_COURSES, TOPUP, deduction_reply, starting_counts, top_up_reply
-from bot.nlp.calculator_text import read_calculator_facts
+from actions.common import say
+from actions.services import current
+from bot.answers.calculator import deduction_reply, top_up_reply
+from bot.nlp.calculator_text import DEDUCTION, MAX_COURSES, TOPUP, read_calculator_facts, starting_counts
 from bot.nlp.numbers import parse_count
 
 DomainDict = Dict[Text, Any]
@@ -30,7 +31,9 @@ class ActionStartCalculator(Action):
     def name(self) -> Text:
         return "action_start_calculator"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         mode = TOPUP if intent == "calc_topup" else DEDUCTION
         counts = starting_counts(mode, read_calculator_facts(tracker.latest_message.get("text") or ""))
@@ -74,10 +77,14 @@ class ValidateCalculatorForm(FormValidationAction):
             return {slot: None}  # validation explains and the form asks again
         return {}
 
-    async def extract_calc_credit_count(self, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_calc_credit_count(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._count_from_answer(CREDIT_SLOT, tracker)
 
-    async def extract_calc_learning_count(self, dispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_calc_learning_count(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._count_from_answer(LEARNING_SLOT, tracker)
 
     def _validate_count(self, slot: Text, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
@@ -91,10 +98,14 @@ class ValidateCalculatorForm(FormValidationAction):
             return {slot: None}
         return {slot: float(count)}
 
-    async def validate_calc_credit_count(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def validate_calc_credit_count(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._validate_count(CREDIT_SLOT, value, dispatcher)
 
-    async def validate_calc_learning_count(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def validate_calc_learning_count(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._validate_count(LEARNING_SLOT, value, dispatcher)
 
 
@@ -104,11 +115,13 @@ class ActionCalculatorResult(Action):
     def name(self) -> Text:
         return "action_calculator_result"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         learning_only = _as_count(tracker.get_slot(LEARNING_SLOT)) or 0
         if tracker.get_slot("calc_mode") == TOPUP:
-            say(dispatcher, top_up_reply(policy(), learning_only))
+            say(dispatcher, top_up_reply(current().policy, learning_only))
         else:
             with_credits = _as_count(tracker.get_slot(CREDIT_SLOT)) or 0
-            say(dispatcher, deduction_reply(policy(), with_credits, learning_only))
+            say(dispatcher, deduction_reply(current().policy, with_credits, learning_only))
         return [SlotSet("calc_mode", None), SlotSet(CREDIT_SLOT, None), SlotSet(LEARNING_SLOT, None)]

@@ -1,44 +1,26 @@
-"""Shared glue for actions: the policy, the store, running blocking work off the event loop, entities."""
+"""Shared glue for actions: running blocking work off the event loop, sending replies, reading entities.
+
+The policy, the store, the token keys and the clock come from `actions.services.current()`.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-from datetime import date
 from typing import Any, Callable, List, Optional, Tuple, TypeVar
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.services import Services
 from bot.answers import Reply
 from bot.answers.contact import service_unavailable
 from bot.nlp.names import resolve_course, resolve_set
-from bot.rules.policy import Policy
-from bot.files.policy import get_policy
 from bot.rules.model import Course
-from bot.store import Store
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_ECHO = 60
-
-
-@functools.lru_cache(maxsize=1)
-def policy() -> Policy:
-    """The programme's policy, loaded and validated once per process."""
-    return get_policy()
-
-
-@functools.lru_cache(maxsize=1)
-def store() -> Store:
-    """The enrolment store (it opens a new session for every call)."""
-    return Store()
-
-
-def today() -> date:
-    """Today's date (one place, so tests can freeze it)."""
-    return date.today()
 
 
 async def in_thread(function: Callable[..., T], *args: Any) -> T:
@@ -79,11 +61,16 @@ def mentioned_set(tracker: Tracker, courses: Tuple[Course, ...]) -> Optional[Tup
     return None
 
 
-async def catalogue_or_apology(dispatcher: CollectingDispatcher) -> Optional[Tuple[Course, ...]]:
+async def catalogue_or_apology(dispatcher: CollectingDispatcher, services: Services) -> Optional[Tuple[Course, ...]]:
     """The catalogue from the store, or None after apologising when the database cannot be reached."""
     try:
-        return await in_thread(store().catalogue)
+        return await in_thread(_catalogue, services)
     except Exception:  # the database is down or broken: say so instead of failing silently
         logger.exception("could not read the catalogue")
-        say(dispatcher, service_unavailable(policy()))
+        say(dispatcher, service_unavailable(services.policy))
         return None
+
+
+def _catalogue(services: Services) -> Tuple[Course, ...]:
+    """The catalogue (opening the store if need be), in a worker thread."""
+    return services.store.catalogue()

@@ -7,7 +7,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import policy, say
+from actions.common import say
+from actions.services import current
 from bot.answers import contact
 
 DomainDict = Dict[Text, Any]
@@ -19,8 +20,10 @@ class ActionDownloads(Action):
     def name(self) -> Text:
         return "action_downloads"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        say(dispatcher, contact.downloads(policy()))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        say(dispatcher, contact.downloads(current().policy))
         return []
 
 
@@ -30,8 +33,10 @@ class ActionFallback(Action):
     def name(self) -> Text:
         return "action_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        say(dispatcher, contact.not_understood(policy()))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        say(dispatcher, contact.not_understood(current().policy))
         return []
 
 
@@ -41,6 +46,8 @@ class ActionOutOfScope(Action):
     def name(self) -> Text:
         return "action_out_of_scope"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        say(dispatcher, contact.out_of_scope(policy()))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        say(dispatcher, contact.out_of_scope(current().policy))
         return []

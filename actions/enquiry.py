@@ -9,7 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import in_thread, logger, policy, say, store
+from actions.common import in_thread, logger, say
+from actions.services import Services, current
 from bot.answers import enquiry_form as form
 
 SLOTS = ("enquiry_name", "enquiry_email", "enquiry_question", "enquiry_consent", "enquiry_cancelled")
@@ -27,8 +28,10 @@ class ActionOfferEnquiry(Action):
     def name(self) -> Text:
         return "action_enquire"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        say(dispatcher, form.offer(policy()))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        say(dispatcher, form.offer(current().policy))
         return []
 
 
@@ -38,8 +41,10 @@ class ActionAskEnquiryConsent(Action):
     def name(self) -> Text:
         return "action_ask_enquiry_consent"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        say(dispatcher, form.ask_consent(policy()))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        say(dispatcher, form.ask_consent(current().policy))
         return []
 
 
@@ -49,7 +54,9 @@ class ValidateEnquiryForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_enquiry_form"
 
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> List[Text]:
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
         # Once cancelled, or consent refused, only that (already filled) slot is required: the form ends.
         if tracker.get_slot("enquiry_cancelled"):
             return ["enquiry_cancelled"]
@@ -65,40 +72,62 @@ class ValidateEnquiryForm(FormValidationAction):
             return {"enquiry_cancelled": True}
         return {slot: _text(tracker)}
 
-    async def extract_enquiry_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_enquiry_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._answer("enquiry_name", tracker)
 
-    async def extract_enquiry_email(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_enquiry_email(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._answer("enquiry_email", tracker)
 
-    async def extract_enquiry_question(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_enquiry_question(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._answer("enquiry_question", tracker)
 
-    async def extract_enquiry_consent(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def extract_enquiry_consent(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         answer = self._answer("enquiry_consent", tracker)
         if "enquiry_consent" in answer:
             return {"enquiry_consent": form.consent_answer(answer["enquiry_consent"])}
         return answer
 
-    def _checked(self, slot: Text, value: Optional[Any], dispatcher: CollectingDispatcher, retry: Text) -> Dict[Text, Any]:
+    def _checked(
+        self, slot: Text, value: Optional[Any], dispatcher: CollectingDispatcher, retry: Text
+    ) -> Dict[Text, Any]:
         """Keep a valid value; otherwise explain and ask again."""
         if value is None:
             dispatcher.utter_message(response=retry)
         return {slot: value}
 
-    async def validate_enquiry_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def validate_enquiry_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._checked("enquiry_name", form.valid_name(str(value)), dispatcher, "utter_enquiry_bad_name")
 
-    async def validate_enquiry_email(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def validate_enquiry_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._checked("enquiry_email", form.valid_email(str(value)), dispatcher, "utter_enquiry_bad_email")
 
-    async def validate_enquiry_question(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._checked("enquiry_question", form.valid_question(str(value)), dispatcher, "utter_enquiry_bad_question")
+    async def validate_enquiry_question(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        return self._checked(
+            "enquiry_question", form.valid_question(str(value)), dispatcher, "utter_enquiry_bad_question"
+        )
 
-    async def validate_enquiry_cancelled(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def validate_enquiry_cancelled(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"enquiry_cancelled": bool(value)}
 
-    async def validate_enquiry_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    async def validate_enquiry_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if value is None:
             dispatcher.utter_message(response="utter_enquiry_yes_or_no")
         return {"enquiry_consent": value}
@@ -110,25 +139,31 @@ class ActionSubmitEnquiry(Action):
     def name(self) -> Text:
         return "action_submit_enquiry"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         clear = [SlotSet(slot, None) for slot in SLOTS]
         if tracker.get_slot("enquiry_cancelled"):
             say(dispatcher, form.cancelled())
             return clear
+        services = current()
         if tracker.get_slot("enquiry_consent") is not True:
-            say(dispatcher, form.no_consent(policy()))
+            say(dispatcher, form.no_consent(services.policy))
             return clear
         name, email = tracker.get_slot("enquiry_name"), tracker.get_slot("enquiry_email")
+        question = tracker.get_slot("enquiry_question")
         try:
-            enquiry_id = await in_thread(_store_enquiry, name, email, tracker.get_slot("enquiry_question"), tracker.sender_id)
+            enquiry_id = await in_thread(_store_enquiry, services, name, email, question, tracker.sender_id)
         except Exception:
             logger.exception("an enquiry could not be stored")
-            say(dispatcher, form.not_saved(policy()))
+            say(dispatcher, form.not_saved(services.policy))
             return clear
         say(dispatcher, form.saved(form.reference(enquiry_id), name, email))
         return clear
 
 
-def _store_enquiry(name: str, email: str, question: str, conversation_id: str) -> int:
+def _store_enquiry(services: Services, name: str, email: str, question: str, conversation_id: str) -> int:
     """Commit the enquiry and return its id (raises if it was not stored)."""
-    return store().add_enquiry(name=name, email=email, question=question, consent=True, conversation_id=conversation_id)
+    return services.store.add_enquiry(
+        name=name, email=email, question=question, consent=True, conversation_id=conversation_id
+    )

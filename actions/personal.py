@@ -9,14 +9,15 @@ from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import in_thread, logger, policy, say, store, today
+from actions.common import in_thread, logger, say
 from actions.identity import current_claims, learner_named_in_text
-from bot.nlp.personal import looks_personal
+from actions.services import Services, current
 from bot.answers import Reply, personal
 from bot.answers.contact import service_unavailable
 from bot.answers.personal import Voice
-from bot.rules.policy import Policy
+from bot.nlp.personal import looks_personal
 from bot.rules.model import Course, Learner
+from bot.rules.policy import Policy
 
 DomainDict = Dict[Text, Any]
 
@@ -36,46 +37,50 @@ class PersonalAction(Action, metaclass=abc.ABCMeta):
         return self.action_name
 
     @abc.abstractmethod
-    def compose(self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date) -> Reply:
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         """The answer for this action (each subclass implements one)."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        claims = current_claims(tracker)
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        services = current()
+        claims = current_claims(tracker, services.identity)
         asks_about_self = self.always_personal or looks_personal(tracker.latest_message.get("text") or "")
         if claims is None:
             if asks_about_self:
                 dispatcher.utter_message(response="utter_sign_in_needed")
             return []
-        if claims.is_staff and learner_named_in_text(tracker) is None:
+        named = learner_named_in_text(tracker)
+        if claims.is_staff and named is None:
             if self.always_personal:
-                dispatcher.utter_message(text="Which learner? Give their learner id (for example L0003) or email address.")
+                say(dispatcher, personal.WHICH_LEARNER)
             return []
         try:
-            learner, catalogue = await in_thread(_load, claims.is_staff, claims.sub, learner_named_in_text(tracker))
+            learner, catalogue = await in_thread(_load, services, claims.is_staff, claims.sub, named)
         except Exception:
             logger.exception("could not read a learner record")
-            say(dispatcher, service_unavailable(policy()))
+            say(dispatcher, service_unavailable(services.policy))
             return []
         if learner is None:
-            dispatcher.utter_message(text=_not_found(claims.is_staff))
+            say(dispatcher, personal.not_found(claims.is_staff))
             return []
         voice = Voice.for_staff(learner) if claims.is_staff else Voice.for_learner()
-        say(dispatcher, self.compose(policy(), learner, catalogue, voice, today()))
+        say(dispatcher, self.compose(services.policy, learner, catalogue, voice, services.today()))
         return []
 
 
-def _load(is_staff: bool, own_id: str, named: Optional[str]) -> Tuple[Optional[Learner], Tuple[Course, ...]]:
+def _load(
+    services: Services, is_staff: bool, own_id: str, named: Optional[str]
+) -> Tuple[Optional[Learner], Tuple[Course, ...]]:
     """The learner (own record, or the named one for staff) and the catalogue, in one worker thread."""
-    records = store()
-    learner = records.find_learner(named) if is_staff else records.learner(own_id)
-    return learner, (records.catalogue() if learner is not None else ())
-
-
-def _not_found(is_staff: bool) -> str:
-    """What to say when there is no matching record."""
+    records = services.store
     if is_staff:
-        return "I couldn't find a learner with that id or email address."
-    return "I couldn't find a learner record for your account. Please contact the team so they can check it."
+        learner = records.find_learner(named) if named is not None else None
+    else:
+        learner = records.learner(own_id)
+    return learner, (records.catalogue() if learner is not None else ())
 
 
 class ActionMyEnrolments(PersonalAction):
@@ -84,7 +89,9 @@ class ActionMyEnrolments(PersonalAction):
     action_name = "action_my_enrolments"
     always_personal = True
 
-    def compose(self, policy, learner, catalogue, voice, today):
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         return personal.enrolments(policy, learner, voice)
 
 
@@ -93,7 +100,9 @@ class ActionMyCredits(PersonalAction):
 
     action_name = "action_my_credits"
 
-    def compose(self, policy, learner, catalogue, voice, today):
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         return personal.credits(policy, learner, voice)
 
 
@@ -102,7 +111,9 @@ class ActionMyExemption(PersonalAction):
 
     action_name = "action_my_exemption"
 
-    def compose(self, policy, learner, catalogue, voice, today):
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         return personal.exemption(policy, learner, catalogue, voice, today)
 
 
@@ -111,7 +122,9 @@ class ActionMyDeduction(PersonalAction):
 
     action_name = "action_my_deduction"
 
-    def compose(self, policy, learner, catalogue, voice, today):
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         return personal.deduction(policy, learner, catalogue, voice)
 
 
@@ -120,7 +133,9 @@ class ActionMyTopUp(PersonalAction):
 
     action_name = "action_my_topup"
 
-    def compose(self, policy, learner, catalogue, voice, today):
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         return personal.top_up(policy, learner, voice)
 
 
@@ -129,7 +144,9 @@ class ActionMyRegistration(PersonalAction):
 
     action_name = "action_my_registration"
 
-    def compose(self, policy, learner, catalogue, voice, today):
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         return personal.registration(policy, learner, voice, today)
 
 
@@ -138,5 +155,7 @@ class ActionMyAssessment(PersonalAction):
 
     action_name = "action_my_assessment"
 
-    def compose(self, policy, learner, catalogue, voice, today):
+    def compose(
+        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+    ) -> Reply:
         return personal.assessments(policy, learner, voice)

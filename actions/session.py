@@ -25,11 +25,14 @@ class ActionSessionStart(Action):
     def name(self) -> Text:
         return "action_session_start"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        events: List[Dict] = [SessionStarted()]
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        events: List[Dict[Text, Any]] = [SessionStarted()]
         if domain.get("session_config", {}).get("carry_over_slots_to_new_session", True):
             events.extend(
-                SlotSet(name, value) for name, value in tracker.current_slot_values().items()
+                SlotSet(name, value)
+                for name, value in tracker.current_slot_values().items()
                 if value is not None and name != "requested_slot"
             )
         metadata = tracker.get_slot("session_started_metadata") or {}

@@ -9,12 +9,13 @@ from typing import Any, Dict, List, Optional, Text, Tuple
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import in_thread, logger, policy, say, store
+from actions.common import in_thread, logger, say
 from actions.identity import current_claims
+from actions.services import Services, current
 from bot.answers import Reply
 from bot.answers import enquiries as answers
 from bot.answers.contact import service_unavailable
-from bot.store.records import Enquiry
+from bot.store import Enquiry
 
 DomainDict = Dict[Text, Any]
 _NUMBER = re.compile(r"\b(\d{1,9})\b")
@@ -30,19 +31,22 @@ class StaffAction(Action, metaclass=abc.ABCMeta):
     """Refuse anyone without a staff token; apologise if the database cannot be reached."""
 
     @abc.abstractmethod
-    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
+    async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
         """The reply for a verified member of staff."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        claims = current_claims(tracker)
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        services = current()
+        claims = current_claims(tracker, services.identity)
         if claims is None or not claims.is_staff:
             say(dispatcher, answers.STAFF_ONLY)
             return []
         try:
-            say(dispatcher, await self.answer(tracker, claims.sub))
+            say(dispatcher, await self.answer(services, tracker, claims.sub))
         except Exception:
             logger.exception("enquiry inbox unavailable")
-            say(dispatcher, service_unavailable(policy()))
+            say(dispatcher, service_unavailable(services.policy))
         return []
 
 
@@ -52,14 +56,14 @@ class ActionStaffEnquiries(StaffAction):
     def name(self) -> Text:
         return "action_staff_enquiries"
 
-    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
-        enquiries, total = await in_thread(_new_enquiries)
+    async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
+        enquiries, total = await in_thread(_new_enquiries, services)
         return answers.inbox(enquiries, total)
 
 
-def _new_enquiries() -> Tuple[Tuple[Enquiry, ...], int]:
+def _new_enquiries(services: Services) -> Tuple[Tuple[Enquiry, ...], int]:
     """The newest new enquiries and how many new ones there are in all."""
-    records = store()
+    records = services.store
     return records.enquiries("new", limit=answers.MAX_LISTED), records.count_enquiries("new")
 
 
@@ -69,11 +73,11 @@ class ActionStaffEnquiry(StaffAction):
     def name(self) -> Text:
         return "action_staff_enquiry"
 
-    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
+    async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
         number = enquiry_number(tracker)
         if number is None:
             return answers.NEED_NUMBER
-        enquiry = await in_thread(store().enquiry, number)
+        enquiry = await in_thread(_enquiry, services, number)
         return answers.detail(enquiry) if enquiry is not None else answers.not_found(number)
 
 
@@ -83,9 +87,19 @@ class ActionStaffMarkHandled(StaffAction):
     def name(self) -> Text:
         return "action_staff_mark_handled"
 
-    async def answer(self, tracker: Tracker, staff_id: str) -> Reply:
+    async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
         number = enquiry_number(tracker)
         if number is None:
             return answers.NEED_NUMBER
-        enquiry = await in_thread(store().mark_enquiry_handled, number, staff_id)
+        enquiry = await in_thread(_mark_handled, services, number, staff_id)
         return answers.marked(enquiry) if enquiry is not None else answers.not_found(number)
+
+
+def _enquiry(services: Services, number: int) -> Optional[Enquiry]:
+    """One enquiry by number, or None."""
+    return services.store.enquiry(number)
+
+
+def _mark_handled(services: Services, number: int, staff_id: str) -> Optional[Enquiry]:
+    """Mark an enquiry handled by this member of staff; the enquiry as it now is, or None."""
+    return services.store.mark_enquiry_handled(number, staff_id)

@@ -40,6 +40,7 @@ class TurnResult:
 
     @property
     def ok(self) -> bool:
+        """Whether the turn succeeded."""
         return self.error is None
 
 
@@ -86,14 +87,13 @@ class LoadResult:
 
 
 def _reply_text(replies: object) -> str:
+    """All reply texts of a webhook answer, joined ("" for anything else)."""
     if not isinstance(replies, list):
         return ""
     return "\n".join(str(r.get("text", "")) for r in replies if isinstance(r, dict))
 
 
-async def _send(
-    session: aiohttp.ClientSession, url: str, sender: str, turn: Turn, metadata: Optional[dict]
-) -> tuple:
+async def _send(session: aiohttp.ClientSession, url: str, sender: str, turn: Turn, metadata: Optional[dict]) -> tuple:
     """(status, error or None, reply text) of one turn."""
     body: dict = {"sender": sender, "message": turn.text}
     if metadata:
@@ -134,6 +134,7 @@ async def run_load(
     timed_out = False
 
     async def user(index: int, conversations: Sequence[Sequence[Turn]], session: aiohttp.ClientSession) -> None:
+        """One simulated user: their conversations in turn, until the plan or the time runs out."""
         nonlocal timed_out
         for c_index, conversation in enumerate(conversations):
             sender = f"bench-{tag}-{run_id}-u{index}-c{c_index}"
@@ -146,8 +147,14 @@ async def run_load(
                 latency = time.monotonic() - start
                 results.append(
                     TurnResult(
-                        user=index, conversation=c_index, turn=t_index, kind=turn.kind, started=start - began,
-                        latency=latency, status=status, error=error,
+                        user=index,
+                        conversation=c_index,
+                        turn=t_index,
+                        kind=turn.kind,
+                        started=start - began,
+                        latency=latency,
+                        status=status,
+                        error=error,
                         unexpected=error is None and not turn.reply_is_expected(text),
                     )
                 )
@@ -159,7 +166,11 @@ async def run_load(
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
         await asyncio.gather(*(user(i, convs, session) for i, convs in enumerate(plan)))
     return LoadResult(
-        users=len(plan), wall_seconds=time.monotonic() - began, turns=results, planned_turns=planned, timed_out=timed_out
+        users=len(plan),
+        wall_seconds=time.monotonic() - began,
+        turns=results,
+        planned_turns=planned,
+        timed_out=timed_out,
     )
 
 

@@ -2,15 +2,13 @@
 
 Memory is the VmRSS of a server's whole process tree (the process and its descendants), read from
 /proc/<pid>/status; CPU time is utime + stime from /proc/<pid>/stat. psutil is not needed. The parsers are
-pure functions of the file text.
+pure functions of the file text. The free port and the process-group start/stop are bot.services.procs'.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import threading
 import time
@@ -20,6 +18,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from bot.services.procs import start_group, stop_group
 
 PROC = Path("/proc")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -61,6 +61,7 @@ def descendants(root: int, parents: Mapping[int, int]) -> List[int]:
 
 # --- reading /proc -----------------------------------------------------------------------------------------
 def _read(path: Path) -> Optional[str]:
+    """The file's text, or None if it cannot be read."""
     try:
         return path.read_text()
     except (OSError, ValueError):
@@ -96,6 +97,7 @@ class UsageSampler:
     """Polls the RSS of named process trees in a background thread and keeps each peak and the peak of the sum."""
 
     def __init__(self, interval: float = 0.5) -> None:
+        """A sampler of no trees yet, polling every `interval` seconds once started."""
         self.interval = interval
         self.roots: Dict[str, int] = {}
         self.peak: Dict[str, int] = {}
@@ -105,11 +107,13 @@ class UsageSampler:
         self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
 
     def watch(self, name: str, pid: int) -> None:
+        """Sample the process tree rooted at pid under name."""
         with self._lock:
             self.roots[name] = pid
             self.peak.setdefault(name, 0)
 
     def start(self) -> "UsageSampler":
+        """Start sampling in the background."""
         self._thread.start()
         return self
 
@@ -128,6 +132,7 @@ class UsageSampler:
         return {name: cpu for name, (_, cpu) in self.sample().items()}
 
     def _run(self) -> None:
+        """Sample until stopped (the background thread)."""
         while not self._stop.is_set():
             try:
                 self.sample()
@@ -136,19 +141,13 @@ class UsageSampler:
             self._stop.wait(self.interval)
 
     def stop(self) -> None:
+        """Stop sampling and wait for the thread."""
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout=5)
 
 
 # --- starting and stopping ---------------------------------------------------------------------------------
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Service:
     """A server process running in its own process group, its output in a log file."""
@@ -159,9 +158,11 @@ class Service:
     started: float  # time.monotonic() just before it was started
 
     def alive(self) -> bool:
+        """Whether the process is still running."""
         return self.process.poll() is None
 
     def log_tail(self, chars: int = 3000) -> str:
+        """The last `chars` characters of the service's log."""
         return (_read(self.log) or "")[-chars:]
 
 
@@ -170,36 +171,8 @@ def start_service(name: str, command: Sequence[str], cwd: Path, env: Mapping[str
     log = log_dir / f"{name}.log"
     started = time.monotonic()
     with log.open("w") as out:
-        process = subprocess.Popen(
-            list(command), cwd=cwd, env=dict(env), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        process = start_group(command, cwd, env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     return Service(name, process, log, started)
-
-
-def stop_group(process: subprocess.Popen, grace: float = 15.0) -> None:
-    """SIGTERM the process group, then SIGKILL it after the grace period; safe to call twice."""
-    try:
-        pgid = os.getpgid(process.pid)
-    except ProcessLookupError:
-        pgid = None
-    if pgid is not None and pgid == process.pid:  # only ever signal the group we created
-        try:
-            os.killpg(pgid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-    try:
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        pass
-    if pgid is not None and pgid == process.pid:
-        try:
-            os.killpg(pgid, signal.SIGKILL)  # also any child left behind in the group
-        except ProcessLookupError:
-            pass
-    if process.poll() is None:
-        process.kill()
-    process.wait(timeout=10)
 
 
 @dataclass
@@ -209,10 +182,12 @@ class Services:
     running: List[Service] = field(default_factory=list)
 
     def add(self, service: Service) -> Service:
+        """Remember a started service and return it."""
         self.running.append(service)
         return service
 
     def stop_all(self) -> None:
+        """Stop every service, the last started first (errors ignored)."""
         while self.running:
             service = self.running.pop()
             try:
@@ -228,10 +203,7 @@ def run_timed(command: Sequence[str], cwd: Path, env: Mapping[str, str], log: Pa
     """
     started = time.monotonic()
     with log.open("w") as out:
-        process = subprocess.Popen(
-            list(command), cwd=cwd, env=dict(env), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        process = start_group(command, cwd, env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         code = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:

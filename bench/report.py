@@ -53,6 +53,7 @@ def fmt(value: Optional[float], unit: str) -> str:
 
 
 def fmt_ratio(value: Optional[float]) -> str:
+    """A ratio as '1.23×', or the missing mark."""
     return MISSING if value is None else f"{value:.2f}×"
 
 
@@ -79,6 +80,7 @@ class Row:
 
 
 def _row(metric: str, unit: str, ours: Optional[float], starter: Optional[float], with_ratio: bool = True) -> Row:
+    """A table row of one metric, its figures formatted and (optionally) their ratio."""
     r = ratio(ours, starter) if with_ratio else None
     return Row(metric, unit, ours, starter, r, fmt(ours, unit), fmt(starter, unit), fmt_ratio(r))
 
@@ -88,16 +90,69 @@ def build_rows(ours: Mapping[str, Any], starter: Mapping[str, Any]) -> List[Row]
     users = dig(ours, "load", "users") or dig(starter, "load", "users") or "N"
     rows: List[Row] = []
     for q in ("p50", "p95", "p99"):
-        rows.append(_row(f"latency {q} @ {users} users", "ms", dig(ours, "load", "latency_ms", q), dig(starter, "load", "latency_ms", q)))
-    rows.append(_row(f"throughput @ {users} users", "turns/s", dig(ours, "load", "throughput_tps"), dig(starter, "load", "throughput_tps")))
+        rows.append(
+            _row(
+                f"latency {q} @ {users} users",
+                "ms",
+                dig(ours, "load", "latency_ms", q),
+                dig(starter, "load", "latency_ms", q),
+            )
+        )
+    rows.append(
+        _row(
+            f"throughput @ {users} users",
+            "turns/s",
+            dig(ours, "load", "throughput_tps"),
+            dig(starter, "load", "throughput_tps"),
+        )
+    )
     o_err, s_err = dig(ours, "load", "errors"), dig(starter, "load", "errors")
     errors = _row(f"errors @ {users} users", "count", o_err, s_err, with_ratio=False)
-    rows.append(Row(errors.metric, errors.unit, o_err, s_err, None, fmt_errors(ours.get("load")), fmt_errors(starter.get("load")), MISSING))
-    rows.append(_row(f"unexpected replies @ {users} users", "count", dig(ours, "load", "unexpected"), dig(starter, "load", "unexpected"), with_ratio=False))
-    rows.append(_row("latency p50, single user", "ms", dig(ours, "single", "latency_ms", "p50"), dig(starter, "single", "latency_ms", "p50")))
-    rows.append(_row("latency p95, single user", "ms", dig(ours, "single", "latency_ms", "p95"), dig(starter, "single", "latency_ms", "p95")))
-    rows.append(_row("peak RSS, Rasa server", "MB", dig(ours, "rss_peak_mb", "rasa"), dig(starter, "rss_peak_mb", "rasa")))
-    rows.append(_row("peak RSS, action server", "MB", dig(ours, "rss_peak_mb", "actions"), dig(starter, "rss_peak_mb", "actions")))
+    rows.append(
+        Row(
+            errors.metric,
+            errors.unit,
+            o_err,
+            s_err,
+            None,
+            fmt_errors(ours.get("load")),
+            fmt_errors(starter.get("load")),
+            MISSING,
+        )
+    )
+    rows.append(
+        _row(
+            f"unexpected replies @ {users} users",
+            "count",
+            dig(ours, "load", "unexpected"),
+            dig(starter, "load", "unexpected"),
+            with_ratio=False,
+        )
+    )
+    rows.append(
+        _row(
+            "latency p50, single user",
+            "ms",
+            dig(ours, "single", "latency_ms", "p50"),
+            dig(starter, "single", "latency_ms", "p50"),
+        )
+    )
+    rows.append(
+        _row(
+            "latency p95, single user",
+            "ms",
+            dig(ours, "single", "latency_ms", "p95"),
+            dig(starter, "single", "latency_ms", "p95"),
+        )
+    )
+    rows.append(
+        _row("peak RSS, Rasa server", "MB", dig(ours, "rss_peak_mb", "rasa"), dig(starter, "rss_peak_mb", "rasa"))
+    )
+    rows.append(
+        _row(
+            "peak RSS, action server", "MB", dig(ours, "rss_peak_mb", "actions"), dig(starter, "rss_peak_mb", "actions")
+        )
+    )
     rows.append(_row("peak RSS, total", "MB", dig(ours, "rss_peak_mb", "total"), dig(starter, "rss_peak_mb", "total")))
     rows.append(_row("server CPU per turn", "ms", dig(ours, "cpu_ms_per_turn"), dig(starter, "cpu_ms_per_turn")))
     rows.append(_row("training time", "s", dig(ours, "training_s"), dig(starter, "training_s")))
@@ -112,8 +167,9 @@ def format_table(rows: Sequence[Row]) -> str:
     widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
 
     def line(values: Sequence[str]) -> str:
+        """One row of the table, aligned."""
         first = values[0].ljust(widths[0])
-        rest = [v.rjust(w) for v, w in zip(values[1:], widths[1:])]
+        rest = [v.rjust(w) for v, w in zip(values[1:], widths[1:], strict=False)]
         return " | ".join([first, *rest])
 
     rule = "-+-".join("-" * w for w in widths)
@@ -130,10 +186,12 @@ class Goal:
 
     @property
     def verdict(self) -> str:
+        """'met', 'not met' or 'n/a'."""
         return "n/a" if self.met is None else ("met" if self.met else "not met")
 
 
 def _goal(goal: str, value: Optional[float], text: Callable[[float], str], test: Callable[[float], bool]) -> Goal:
+    """A goal measured by value (not measured when None)."""
     if value is None:
         return Goal(goal, MISSING, None)
     return Goal(goal, text(value), bool(test(value)))
@@ -150,33 +208,45 @@ def evaluate_goals(ours: Mapping[str, Any], starter: Mapping[str, Any]) -> List[
         _goal(f"throughput at {at} ≥ 2× starter's{note}", tps, lambda v: f"{v:.2f}× starter's", lambda v: v >= 2.0),
         _goal(f"p95 latency at {at} ≤ half starter's{note}", p95, lambda v: f"{v:.2f}× starter's", lambda v: v <= 0.5),
         _goal(
-            f"single-user p95 ≤ {GOAL_SINGLE_P95_MS:.0f} ms", dig(ours, "single", "latency_ms", "p95"),
-            lambda v: fmt(v, "ms"), lambda v: v <= GOAL_SINGLE_P95_MS,
+            f"single-user p95 ≤ {GOAL_SINGLE_P95_MS:.0f} ms",
+            dig(ours, "single", "latency_ms", "p95"),
+            lambda v: fmt(v, "ms"),
+            lambda v: v <= GOAL_SINGLE_P95_MS,
         ),
         _goal(
-            "peak RSS of Rasa + action server ≤ 1.5 GB", dig(ours, "rss_peak_mb", "total"),
-            lambda v: fmt(v, "MB"), lambda v: v <= GOAL_RSS_MB,
+            "peak RSS of Rasa + action server ≤ 1.5 GB",
+            dig(ours, "rss_peak_mb", "total"),
+            lambda v: fmt(v, "MB"),
+            lambda v: v <= GOAL_RSS_MB,
         ),
         _goal("training ≤ 5 min", dig(ours, "training_s"), lambda v: fmt(v, "s"), lambda v: v <= GOAL_TRAINING_S),
         _goal(
-            "cold start to first answer ≤ 30 s", dig(ours, "cold_start_s"),
-            lambda v: fmt(v, "s"), lambda v: v <= GOAL_COLD_START_S,
+            "cold start to first answer ≤ 30 s",
+            dig(ours, "cold_start_s"),
+            lambda v: fmt(v, "s"),
+            lambda v: v <= GOAL_COLD_START_S,
         ),
     ]
 
 
 def format_goals(goals: Sequence[Goal]) -> str:
     """The goals as aligned lines: goal | measured | met / not met / n/a."""
-    cells = [("goal (reported, not asserted)", "measured", "verdict")] + [(g.goal, g.measured, g.verdict) for g in goals]
+    cells = [("goal (reported, not asserted)", "measured", "verdict")] + [
+        (g.goal, g.measured, g.verdict) for g in goals
+    ]
     widths = [max(len(c[i]) for c in cells) for i in range(3)]
-    lines = [" | ".join(v.ljust(w) for v, w in zip(c, widths)).rstrip() for c in cells]
+    lines = [" | ".join(v.ljust(w) for v, w in zip(c, widths, strict=False)).rstrip() for c in cells]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
 
 
 def record(
-    config: Mapping[str, Any], environment: Mapping[str, Any], bots: Mapping[str, Mapping[str, Any]],
-    failures: Sequence[Mapping[str, str]], started: str, finished: str,
+    config: Mapping[str, Any],
+    environment: Mapping[str, Any],
+    bots: Mapping[str, Mapping[str, Any]],
+    failures: Sequence[Mapping[str, str]],
+    started: str,
+    finished: str,
 ) -> Dict[str, Any]:
     """The JSON document of one run."""
     ours, starter = bots.get("ours", {}), bots.get("starter", {})

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 SEED_LEARNERS = tuple(f"L{n:04d}" for n in range(1, 11))  # L0001..L0010 in bot/data/demo_learners.yaml
 
@@ -45,6 +45,7 @@ Segment = Tuple[Turn, ...]  # turns that belong together (the calculator's quest
 
 
 def _t(kind: str, text: str, *expect: str, reject: Tuple[str, ...] = ()) -> Turn:
+    """A turn with the texts a reply must contain (and must not)."""
     return Turn(kind=kind, text=text, expect=tuple(expect), reject=reject)
 
 
@@ -106,6 +107,7 @@ STARTER_WEIGHTS = {"happy": 0.3, "unhappy": 0.35, "bot_challenge": 0.2, "goodbye
 
 
 def _personal_segment(rng: random.Random, learner: Optional[str]) -> Segment:
+    """A question about the asker's own record, expecting sign-in when anonymous."""
     text, signed_in_expect = rng.choice(OURS_PERSONAL_QUESTIONS)
     if learner is None:
         return (_t("personal", text, SIGN_IN),)
@@ -113,10 +115,12 @@ def _personal_segment(rng: random.Random, learner: Optional[str]) -> Segment:
 
 
 def _fits(segments: Sequence[Segment], room: int) -> List[Segment]:
+    """The segments no longer than `room` turns."""
     return [segment for segment in segments if len(segment) <= room]
 
 
 def _weighted_kind(rng: random.Random, weights: Dict[str, float], allowed: Sequence[str]) -> str:
+    """A kind of segment drawn by weight among those allowed."""
     kinds = [kind for kind in weights if kind in allowed]
     return rng.choices(kinds, weights=[weights[kind] for kind in kinds])[0]
 
@@ -136,6 +140,7 @@ def ours_conversation(
     pools = {"faq": OURS_FAQ, "catalogue": OURS_CATALOGUE, "calculator": OURS_CALCULATOR}
 
     def segment(kind: str) -> Segment:
+        """A segment of the given kind for this conversation's learner."""
         return _personal_segment(rng, learner) if kind == "personal" else rng.choice(pools[kind])
 
     segments: List[Segment] = []
@@ -168,7 +173,7 @@ def starter_conversation(rng: random.Random, turns: int) -> List[Turn]:
     return flat
 
 
-def plan(bot: str, users: int, conversations: int, turns: int, seed: int, **options) -> List[List[List[Turn]]]:
+def plan(bot: str, users: int, conversations: int, turns: int, seed: int, **options: Any) -> List[List[List[Turn]]]:
     """For each user, their conversations, each a list of turns; the same seed gives the same plan."""
     if bot not in ("ours", "starter"):
         raise ValueError(f"unknown bot {bot!r}")

@@ -35,6 +35,7 @@ class Starter:
 
 
 def newest_model(directory: Path) -> Optional[Path]:
+    """The most recently trained model in the project's models/ folder, if any."""
     models = sorted((directory / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
     return models[-1] if models else None
 
@@ -44,13 +45,17 @@ def prepare(directory: Path, rasa: Path, env: Mapping[str, str], log: Path, time
     state = directory / STATE_FILE
     if reuse and state.exists() and newest_model(directory):
         saved = json.loads(state.read_text())
-        return Starter(directory, newest_model(directory), saved.get("training_s"), f"reused, trained {saved.get('trained_at')}")
+        return Starter(
+            directory, newest_model(directory), saved.get("training_s"), f"reused, trained {saved.get('trained_at')}"
+        )
     directory.mkdir(parents=True, exist_ok=True)
     if any(directory.iterdir()):
         raise RuntimeError(f"{directory} is not empty and holds no trained starter bot; remove it or pick another")
     run_env = dict(env)
     run_env["RASA_CACHE_DIRECTORY"] = str(directory / ".rasa" / "cache")
-    seconds = run_timed([str(rasa), "init", "--no-prompt", "--init-dir", str(directory)], directory, run_env, log, timeout)
+    seconds = run_timed(
+        [str(rasa), "init", "--no-prompt", "--init-dir", str(directory)], directory, run_env, log, timeout
+    )
     shutil.rmtree(directory / ".rasa", ignore_errors=True)  # the training cache is not needed to serve
     model = newest_model(directory)
     if model is None:
@@ -75,8 +80,18 @@ def serving_files(work: Path, tracker: str) -> Dict[str, Path]:
 def serve_command(rasa: Path, model: Path, port: int, token: str, files: Mapping[str, Path]) -> List[str]:
     """`rasa run` for the starter bot, as ours is run (API on, token, loopback only)."""
     command = [
-        str(rasa), "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(port),
-        "--enable-api", f"--auth-token={token}", "--credentials", str(files["credentials"]),
+        str(rasa),
+        "run",
+        "--model",
+        str(model),
+        "--interface",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--enable-api",
+        f"--auth-token={token}",
+        "--credentials",
+        str(files["credentials"]),
     ]
     if "endpoints" in files:
         command += ["--endpoints", str(files["endpoints"])]

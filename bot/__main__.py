@@ -1,8 +1,8 @@
-"""`python -m bot`: the admin command line (see bot/cli.py)."""
+"""`python -m bot`: the admin command line (see bot/admin)."""
 
 import sys
 
-from bot.cli import main
+from bot.admin import main
 
 if __name__ == "__main__":
     sys.exit(main())

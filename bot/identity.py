@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import time
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
 import jwt
+
+from bot.settings import jwt_keys
 
 DEV_SECRET = "ibers-dev-only-secret-do-not-use-in-production"
 ROLES = ("learner", "staff")
@@ -48,10 +49,10 @@ class IdentitySettings:
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "IdentitySettings":
-        """HS256 with BOT_JWT_SECRET (development secret if unset), or RS256 with BOT_JWT_PUBLIC_KEY."""
-        env = os.environ if env is None else env
-        secret = env.get("BOT_JWT_SECRET") or DEV_SECRET
-        public_key = env.get("BOT_JWT_PUBLIC_KEY")
+        """HS256 with BOT_JWT_SECRET (development secret if unset), or RS256 with BOT_JWT_PUBLIC_KEY; read by bot.settings."""
+        keys = jwt_keys(env)
+        secret = keys.secret or DEV_SECRET
+        public_key = keys.public_key
         if public_key:
             return cls("RS256", public_key, _seal_key(public_key + secret))
         return cls("HS256", secret, _seal_key(secret))
@@ -93,14 +94,18 @@ def _claims_from(payload: Mapping[str, Any], now: float) -> Optional[Claims]:
     return Claims(sub=sub, role=role, exp=exp)
 
 
-def mint_token(sub: str, role: str, settings: IdentitySettings, ttl_seconds: int = 3600, now: Optional[float] = None) -> str:
+def mint_token(
+    sub: str, role: str, settings: IdentitySettings, ttl_seconds: int = 3600, now: Optional[float] = None
+) -> str:
     """A token as the website would issue it (demo and tests; HS256 only)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     if settings.algorithm != "HS256":
         raise ValueError("tokens can only be minted here with the HS256 secret")
     issued = int(time.time() if now is None else now)
-    return jwt.encode({"sub": sub, "role": role, "iat": issued, "exp": issued + ttl_seconds}, settings.verify_key, algorithm="HS256")
+    return jwt.encode(
+        {"sub": sub, "role": role, "iat": issued, "exp": issued + ttl_seconds}, settings.verify_key, algorithm="HS256"
+    )
 
 
 def _seal(claims: Claims, conversation_id: str, settings: IdentitySettings) -> str:
@@ -109,7 +114,7 @@ def _seal(claims: Claims, conversation_id: str, settings: IdentitySettings) -> s
     return hmac.new(settings.seal_key, message, hashlib.sha256).hexdigest()
 
 
-def sealed_claims(claims: Claims, conversation_id: str, settings: IdentitySettings) -> dict:
+def sealed_claims(claims: Claims, conversation_id: str, settings: IdentitySettings) -> Dict[str, Any]:
     """What the channel stores in the message metadata instead of the token."""
     return {"sub": claims.sub, "role": claims.role, "exp": claims.exp, "seal": _seal(claims, conversation_id, settings)}
 

@@ -21,10 +21,14 @@ def main() -> int:
     macro = report["macro avg"]["f1-score"]
     intents = {name: scores for name, scores in report.items() if name not in IGNORED and isinstance(scores, dict)}
     weakest = sorted(intents.items(), key=lambda item: item[1]["f1-score"])[:8]
-    print(f"NLU held-out test: {len(intents)} intents, {int(report['macro avg']['support'])} examples, "
-          f"accuracy {report.get('accuracy', float('nan')):.3f}, intent macro F1 {macro:.3f} (gate {args.min_f1:.2f})")
+    print(
+        f"NLU held-out test: {len(intents)} intents, {int(report['macro avg']['support'])} examples, "
+        f"accuracy {report.get('accuracy', float('nan')):.3f}, intent macro F1 {macro:.3f} (gate {args.min_f1:.2f})"
+    )
     for name, scores in weakest:
-        print(f"  {name:<24} F1 {scores['f1-score']:.3f}  (precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, n={int(scores['support'])})")
+        print(
+            f"  {name:<24} F1 {scores['f1-score']:.3f}  (precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, n={int(scores['support'])})"
+        )
     if macro < args.min_f1:
         print(f"FAILED: intent macro F1 {macro:.3f} is below {args.min_f1:.2f}", file=sys.stderr)
         return 1

@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
-
 from bot.answers.reply import Button, Reply
-from bot.nlp.calculator_text import CalculatorFacts
-from bot.rules.policy import Policy
 from bot.answers.upgrade import cap_description
 from bot.rules import calculator_spend, deduction_for_spend, top_up_for_courses
 from bot.rules.money import format_money
-
-MAX_COURSES = 40
-DEDUCTION = "deduction"
-TOPUP = "topup"
-
-
-@dataclass(frozen=True)
-class CalculatorCounts:
-    """The counts the calculator form starts from (None: still to ask)."""
-
-    with_credits: Optional[int]
-    learning_only: Optional[int]
-
-
-def starting_counts(mode: str, facts: CalculatorFacts) -> CalculatorCounts:
-    """What the opening message already answers, so the form asks only for the rest."""
-    if mode == TOPUP:
-        return CalculatorCounts(0, facts.learning_only if facts.learning_only is not None else facts.total)
-    credit = None
-    if facts.with_credits is not None or facts.topped_up is not None:
-        credit = (facts.with_credits or 0) + (facts.topped_up or 0)
-    learning = facts.learning_only
-    if learning is None and credit is not None and facts.total is not None and facts.total > credit:
-        learning = facts.total - credit
-    if credit is None and learning is not None and facts.total is not None and facts.total > learning:
-        credit = facts.total - learning
-    return CalculatorCounts(credit, learning)
+from bot.rules.policy import Policy
 
 
 def _plural(count: int, word: str = "course") -> str:
-    """"1 course", "2 courses"."""
+    """ "1 course", "2 courses"."""
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 

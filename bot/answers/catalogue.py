@@ -6,10 +6,10 @@ from datetime import date
 from typing import Optional, Sequence
 
 from bot.answers.reply import Button, Reply, format_date, join_names
-from bot.rules.catalogue import CourseSet, sets
-from bot.rules.policy import Policy
 from bot.rules import assessment_for
+from bot.rules.catalogue import CourseSet, sets
 from bot.rules.model import Course
+from bot.rules.policy import Policy
 
 BOOKING_BUTTONS = (Button("What can I book now?", "/ask_bookable"), Button("What does it cost?", "/ask_cost"))
 
@@ -41,8 +41,7 @@ def set_contents(course_set: CourseSet, today: date) -> Reply:
     """The courses of one set with their availability."""
     lines = [f"{course.title}: {availability(course, today)}" for course in course_set.courses]
     return Reply(
-        f"The {course_set.name} set: " + "; ".join(lines) + ". "
-        "Passing all of one set can count towards an MSc.",
+        f"The {course_set.name} set: " + "; ".join(lines) + ". Passing all of one set can count towards an MSc.",
         (Button("Towards an MSc", "/ask_qualification"),) + BOOKING_BUTTONS,
     )
 
@@ -86,7 +85,9 @@ def course_release(course: Course, today: date) -> Reply:
     if course.release_date > today:
         text = f"{course.title} is due for release on {format_date(course.release_date)}."
     else:
-        text = f"{course.title} was released on {format_date(course.release_date)} and is {availability(course, today)}."
+        text = (
+            f"{course.title} was released on {format_date(course.release_date)} and is {availability(course, today)}."
+        )
         if not course.bookable:
             text = f"{course.title} was released on {format_date(course.release_date)} but isn't open for booking at the moment."
     return Reply(text, BOOKING_BUTTONS[:1])
@@ -98,8 +99,13 @@ def course_info(course: Course, description: Optional[str], policy: Policy, toda
     parts = [f"{course.title} ({course.code}) is part of the {course.set_name} set."]
     if description:
         parts.append(description)
-    parts.append(f"Its final assessment is a {rule.label} with a pass mark of {rule.pass_mark}%; it is {availability(course, today)}.")
-    return Reply(" ".join(parts), (Button(f"The {course.set_name} set", f'/ask_courses{{"course_set": "{course.set_name}"}}'),) + BOOKING_BUTTONS)
+    parts.append(
+        f"Its final assessment is a {rule.label} with a pass mark of {rule.pass_mark}%; it is {availability(course, today)}."
+    )
+    return Reply(
+        " ".join(parts),
+        (Button(f"The {course.set_name} set", f'/ask_courses{{"course_set": "{course.set_name}"}}'),) + BOOKING_BUTTONS,
+    )
 
 
 def course_assessment(course: Course, policy: Policy) -> Reply:

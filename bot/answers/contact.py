@@ -60,3 +60,11 @@ def service_unavailable(policy: Policy) -> Reply:
         f"{policy.contact.enquiry_email}.",
         (CONTACT_BUTTON,),
     )
+
+
+def apology(policy: Policy) -> Reply:
+    """The reply when part of the service did not answer: an apology and the enquiry route."""
+    return Reply(
+        "Sorry, part of my service isn't responding just now, so I couldn't answer that fully. "
+        "Please try again in a few minutes. " + enquiry_route(policy).text
+    )

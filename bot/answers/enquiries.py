@@ -2,15 +2,63 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from datetime import datetime
+from typing import Optional, Protocol, Sequence
 
 from bot.answers.reply import Button, Reply
-from bot.store.records import Enquiry
 
 MAX_LISTED = 10
 PREVIEW = 80
 
 STAFF_ONLY = Reply("Sorry, that's only available to the enquiry team.")
+
+
+class Status(Protocol):
+    """An enquiry's status: "new" or "handled"."""
+
+    @property
+    def value(self) -> str:
+        """The status as a word."""
+
+
+class Enquiry(Protocol):
+    """What these replies read from an enquiry (the store's records have this shape)."""
+
+    @property
+    def id(self) -> int:
+        """The enquiry number."""
+
+    @property
+    def created_at(self) -> datetime:
+        """When it was received."""
+
+    @property
+    def name(self) -> str:
+        """Who left it."""
+
+    @property
+    def email(self) -> str:
+        """Where to reply."""
+
+    @property
+    def question(self) -> str:
+        """The question as typed."""
+
+    @property
+    def consent(self) -> bool:
+        """Whether the team may contact them."""
+
+    @property
+    def status(self) -> Status:
+        """New or handled."""
+
+    @property
+    def handled_at(self) -> Optional[datetime]:
+        """When it was marked handled, if it was."""
+
+    @property
+    def handled_by(self) -> Optional[str]:
+        """Who marked it handled, if anyone."""
 
 
 def _preview(text: str) -> str:
@@ -27,18 +75,27 @@ def inbox(enquiries: Sequence[Enquiry], total: Optional[int] = None) -> Reply:
     shown = enquiries[:MAX_LISTED]
     lines = [f"#{e.id} {e.created_at:%d %b %H:%M} {e.name}: {_preview(e.question)}" for e in shown]
     more = f" (showing {len(shown)} of {total})" if total > len(shown) else ""
-    return Reply(f"New enquiries{more}:\n" + "\n".join(lines), tuple(Button(f"Show #{e.id}", f"show enquiry {e.id}") for e in enquiries[:3]))
+    return Reply(
+        f"New enquiries{more}:\n" + "\n".join(lines),
+        tuple(Button(f"Show #{e.id}", f"show enquiry {e.id}") for e in enquiries[:3]),
+    )
 
 
 def detail(enquiry: Enquiry) -> Reply:
     """One enquiry in full."""
-    handled = f", handled by {enquiry.handled_by} on {enquiry.handled_at:%d %b %Y}" if enquiry.handled_by and enquiry.handled_at else ""
+    handled = (
+        f", handled by {enquiry.handled_by} on {enquiry.handled_at:%d %b %Y}"
+        if enquiry.handled_by and enquiry.handled_at
+        else ""
+    )
     text = (
         f"Enquiry #{enquiry.id} ({enquiry.status.value}{handled}), received {enquiry.created_at:%d %b %Y %H:%M}\n"
         f"From: {enquiry.name} <{enquiry.email}>, consent to contact: {'yes' if enquiry.consent else 'no'}\n"
         f"Question: {enquiry.question}"
     )
-    buttons = () if enquiry.status.value == "handled" else (Button("Mark handled", f"mark enquiry {enquiry.id} handled"),)
+    buttons = (
+        () if enquiry.status.value == "handled" else (Button("Mark handled", f"mark enquiry {enquiry.id} handled"),)
+    )
     return Reply(text, buttons)
 
 

@@ -56,7 +56,8 @@ def consent_answer(text: str) -> Optional[bool]:
 def offer(policy: Policy) -> Reply:
     """The enquiry route, with the offer to take the question here."""
     return Reply(
-        enquiry_route(policy).text + " I can also pass your question to the team from here: would you like to leave it with me?",
+        enquiry_route(policy).text
+        + " I can also pass your question to the team from here: would you like to leave it with me?",
         (Button("Yes, leave a question", "/affirm"), Button("No thanks", "/deny")),
     )
 
@@ -72,7 +73,9 @@ def ask_consent(policy: Policy) -> Reply:
 
 def saved(reference: str, name: str, email: str) -> Reply:
     """Confirmation, given only after the enquiry was committed."""
-    return Reply(f"Thank you, {name}. Your enquiry is saved with reference {reference}; the team will reply to {email}.")
+    return Reply(
+        f"Thank you, {name}. Your enquiry is saved with reference {reference}; the team will reply to {email}."
+    )
 
 
 def not_saved(policy: Policy) -> Reply:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
+from typing import Iterable, Sequence
 
-from bot.answers.reply import Button, Reply, format_date, join_names
 from bot.answers.catalogue import availability
+from bot.answers.reply import Button, Reply, format_date, join_names
 from bot.answers.upgrade import cap_line, deducted_line, spend_line, total_line
-from bot.rules.policy import Policy
 from bot.rules import (
     assessment_for,
     best_exemption,
@@ -24,8 +23,20 @@ from bot.rules import (
 )
 from bot.rules.model import Course, Enrolment, Learner, SetProgress
 from bot.rules.money import format_money
+from bot.rules.policy import Policy
 
 CONTACT = Button("Contact the team", "/ask_enquire")
+
+WHICH_LEARNER = Reply("Which learner? Give their learner id (for example L0003) or email address.")
+NO_SUCH_LEARNER = Reply("I couldn't find a learner with that id or email address.")
+NO_OWN_RECORD = Reply(
+    "I couldn't find a learner record for your account. Please contact the team so they can check it."
+)
+
+
+def not_found(is_staff: bool) -> Reply:
+    """What to say when there is no matching record (staff named an unknown learner, or a learner has none)."""
+    return NO_SUCH_LEARNER if is_staff else NO_OWN_RECORD
 
 
 @dataclass(frozen=True)
@@ -53,13 +64,13 @@ class Voice:
         """Speaking to staff about a learner."""
         return cls(learner.name, "has", "needs", f"{learner.name}'s", prefix=f"{learner.name} ({learner.learner_id}): ")
 
-    def reply(self, text: str, buttons=()) -> Reply:
+    def reply(self, text: str, buttons: Iterable[Button] = ()) -> Reply:
         """A reply with the staff prefix where needed."""
         return Reply(self.prefix + text, tuple(buttons))
 
 
 def _status(policy: Policy, enrolment: Enrolment) -> str:
-    """"with credits, result: pass" or "learning only"."""
+    """ "with credits, result: pass" or "learning only"."""
     if not is_credit_bearing(policy, enrolment):
         return "learning only"
     return f"with credits, result: {reported_outcome(enrolment.outcome)}"
@@ -68,9 +79,15 @@ def _status(policy: Policy, enrolment: Enrolment) -> str:
 def enrolments(policy: Policy, learner: Learner, voice: Voice) -> Reply:
     """What the learner is enrolled on, and each enrolment's status."""
     if not learner.enrolments:
-        return voice.reply(f"{voice.subject} {voice.have} no microcredential enrolments yet.", (Button("Courses on offer", "/ask_courses"),))
+        return voice.reply(
+            f"{voice.subject} {voice.have} no microcredential enrolments yet.",
+            (Button("Courses on offer", "/ask_courses"),),
+        )
     items = [f"{e.course.title} ({_status(policy, e)})" for e in learner.enrolments]
-    return voice.reply(f"Enrolments: {'; '.join(items)}.", (Button("Credits so far", "/ask_my_credits"), Button("Progress to the exemption", "/ask_my_exemption")))
+    return voice.reply(
+        f"Enrolments: {'; '.join(items)}.",
+        (Button("Credits so far", "/ask_my_credits"), Button("Progress to the exemption", "/ask_my_exemption")),
+    )
 
 
 def credits(policy: Policy, learner: Learner, voice: Voice) -> Reply:
@@ -78,7 +95,9 @@ def credits(policy: Policy, learner: Learner, voice: Voice) -> Reply:
     earned = credits_earned(policy, learner.enrolments)
     courses = credited_courses(policy, learner.enrolments)
     if not earned:
-        pending = [e.course.title for e in learner.enrolments if is_credit_bearing(policy, e) and e.outcome.value == "pending"]
+        pending = [
+            e.course.title for e in learner.enrolments if is_credit_bearing(policy, e) and e.outcome.value == "pending"
+        ]
         text = f"{voice.subject} {voice.have} not earned any credits yet."
         if pending:
             text += f" Results are still pending for {join_names(pending)}."
@@ -92,7 +111,7 @@ def credits(policy: Policy, learner: Learner, voice: Voice) -> Reply:
 
 
 def _missing_text(progress: SetProgress, today: date) -> str:
-    """"Plant Breeding 4, due for release on 1 September 2026"."""
+    """ "Plant Breeding 4, due for release on 1 September 2026"."""
     return join_names([f"{course.title} ({availability(course, today)})" for course in progress.missing])
 
 
@@ -130,7 +149,9 @@ def deduction(policy: Policy, learner: Learner, catalogue: Sequence[Course], voi
     """What would come off the first module on upgrading now, with the arithmetic and the cap."""
     result = upgrade_deduction(policy, learner.enrolments)
     if not result.spent:
-        return voice.reply(f"{voice.subject} {voice.have} not paid for any microcredentials yet, so there is nothing to deduct.")
+        return voice.reply(
+            f"{voice.subject} {voice.have} not paid for any microcredentials yet, so there is nothing to deduct."
+        )
     steps = [spend_line(item) for item in result.items]
     steps += [total_line(result), cap_line(policy, result), deducted_line(policy, result, voice.possessive)]
     text = "; ".join(steps) + "."
@@ -146,7 +167,9 @@ def top_up(policy: Policy, learner: Learner, voice: Voice) -> Reply:
     """The top-up still due on each learning-only enrolment."""
     due = [(e.course.title, top_up_due(policy, e)) for e in learner.enrolments if top_up_due(policy, e)]
     if not due:
-        return voice.reply(f"There's no top-up to pay: {voice.possessive} enrolments already include credits, or there are none.")
+        return voice.reply(
+            f"There's no top-up to pay: {voice.possessive} enrolments already include credits, or there are none."
+        )
     items = [f"{title}: {format_money(amount)}" for title, amount in due]
     return voice.reply(
         f"Top-up to have the assignments count towards credits: {'; '.join(items)}. Pay it whenever you decide you'd like the credits.",
@@ -158,18 +181,24 @@ def registration(policy: Policy, learner: Learner, voice: Voice, today: date) ->
     """When each registration ends and whether it needs re-registering in September."""
     if not learner.enrolments:
         return voice.reply(f"{voice.subject} {voice.have} no registrations yet.")
-    items = []
-    for enrolment in learner.enrolments:
-        reg = reregistration(policy, enrolment.registered_on, today)
-        item = f"{enrolment.course.title}: registered until {format_date(reg.ends)}"
-        if reg.expired:
-            item += " (ended)"
-        elif reg.needed and not reg.already_past:
-            item += f"; re-register on {format_date(reg.reregister_on)}, when the new academic year starts"
-        elif reg.needed:
-            item += f"; it spans the academic year that began on {format_date(reg.reregister_on)}, so re-registration was due then"
-        items.append(item)
+    items = [_registration_item(policy, enrolment, today) for enrolment in learner.enrolments]
     return voice.reply("; ".join(items) + ".", (Button("About re-registering", "/ask_reregistration"),))
+
+
+def _registration_item(policy: Policy, enrolment: Enrolment, today: date) -> str:
+    """One enrolment's registration: when it ends, and the re-registration date if it spans September."""
+    reg = reregistration(policy, enrolment.registered_on, today)
+    item = f"{enrolment.course.title}: registered until {format_date(reg.ends)}"
+    if reg.expired:
+        return item + " (ended)"
+    if reg.reregister_on is None:  # the registration does not span a new academic year
+        return item
+    if not reg.already_past:
+        return item + f"; re-register on {format_date(reg.reregister_on)}, when the new academic year starts"
+    return (
+        item
+        + f"; it spans the academic year that began on {format_date(reg.reregister_on)}, so re-registration was due then"
+    )
 
 
 def assessments(policy: Policy, learner: Learner, voice: Voice) -> Reply:
@@ -179,5 +208,10 @@ def assessments(policy: Policy, learner: Learner, voice: Voice) -> Reply:
     items = []
     for enrolment in learner.enrolments:
         rule = assessment_for(policy, enrolment.course)
-        items.append(f"{enrolment.course.title}: {rule.label}, pass mark {rule.pass_mark}%, result: {reported_outcome(enrolment.outcome)}")
-    return voice.reply("; ".join(items) + ". Results are recorded as pass or fail only.", (Button("Will I get a grade?", "/ask_grades"),))
+        items.append(
+            f"{enrolment.course.title}: {rule.label}, pass mark {rule.pass_mark}%, result: {reported_outcome(enrolment.outcome)}"
+        )
+    return voice.reply(
+        "; ".join(items) + ". Results are recorded as pass or fail only.",
+        (Button("Will I get a grade?", "/ask_grades"),),
+    )

@@ -36,7 +36,7 @@ def format_date(day: date) -> str:
 
 
 def join_names(names: List[str], conjunction: str = "and") -> str:
-    """"A", "A and B", "A, B and C" (or "A or B")."""
+    """ "A", "A and B", "A, B and C" (or "A or B")."""
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]

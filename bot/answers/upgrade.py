@@ -27,17 +27,17 @@ def spend_line(item: SpendItem) -> str:
 
 
 def total_line(deduction: Deduction) -> str:
-    """"Total spent £350"."""
+    """ "Total spent £350"."""
     return f"Total spent {format_money(deduction.spent)}"
 
 
 def cap_line(policy: Policy, deduction: Deduction) -> str:
-    """"Cap: one 20-credit module = £1,100"."""
+    """ "Cap: one 20-credit module = £1,100"."""
     return f"Cap: {cap_description(policy)} = {format_money(deduction.cap)}"
 
 
 def deducted_line(policy: Policy, deduction: Deduction, possessive: str = "your") -> str:
-    """"Deducted from your first 20-credit module: £350", with "(the cap)" when capped."""
+    """ "Deducted from your first 20-credit module: £350", with "(the cap)" when capped."""
     text = f"Deducted from {possessive} first {policy.module_credits}-credit module: {format_money(deduction.amount)}"
     return text + (" (the cap)" if deduction.capped else "")
 

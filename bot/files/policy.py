@@ -17,8 +17,8 @@ import yaml
 
 from bot.rules.model import AssessmentType, Outcome
 from bot.rules.money import PENCE_PER_POUND, format_money
-from bot.rules.refs import EMAIL_PATTERN
 from bot.rules.policy import AssessmentRule, Contact, Policy
+from bot.rules.refs import EMAIL_PATTERN
 
 __all__ = [
     "DEFAULT_POLICY_PATH",
@@ -150,7 +150,9 @@ def _check_consistency(policy: Policy, source: str) -> None:
 class _Reader:
     """Typed access to one mapping of the policy document, with dotted keys in every error."""
 
-    def __init__(self, raw: Mapping[Any, Any], source: str, prefix: str = "", samples: Optional[Set[str]] = None) -> None:
+    def __init__(
+        self, raw: Mapping[Any, Any], source: str, prefix: str = "", samples: Optional[Set[str]] = None
+    ) -> None:
         self._raw = raw
         self._source = source
         self._prefix = prefix
@@ -284,4 +286,3 @@ class _Reader:
     def _path(self, key: str) -> str:
         """The dotted path of a key of this mapping."""
         return f"{self._prefix}{key}"
-

@@ -15,7 +15,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Parse arguments and build the pipeline."""
     parser = argparse.ArgumentParser(prog="python -m bot.nlp", description=__doc__)
     parser.add_argument("command", choices=["build"])
-    parser.add_argument("--catalogue", type=Path, default=None, help="catalogue YAML (default: bot/data/catalogue.yaml)")
+    parser.add_argument(
+        "--catalogue", type=Path, default=None, help="catalogue YAML (default: bot/data/catalogue.yaml)"
+    )
     parser.add_argument("--out", type=Path, default=SPACY_PIPELINE, help="output directory")
     args = parser.parse_args(argv)
     courses = load_catalogue_file(args.catalogue)

@@ -12,9 +12,12 @@ COURSE_LABEL = "course"
 SET_LABEL = "course_set"
 NUMBER_LABEL = "number"
 
-_RULER_NUMBER_WORDS = tuple(w for w in NUMBER_WORDS if w not in {"none", "nothing", "nil", "nought", "single", "couple"})
+_RULER_NUMBER_WORDS = tuple(
+    w for w in NUMBER_WORDS if w not in {"none", "nothing", "nil", "nought", "single", "couple"}
+)
 _CANONICAL_WORDS = {
-    value: word for word, value in WORDS.items()
+    value: word
+    for word, value in WORDS.items()
     if word in {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 }
 _SPLIT = re.compile(r"[a-z]+|\d+")
@@ -65,7 +68,9 @@ def course_patterns(course: Course) -> List[dict]:
     code_letters, code_digits = _code_parts(course.code)
     patterns.append([{"LOWER": course.code.lower()}])
     if code_letters and code_digits:
-        patterns.append([{"LOWER": code_letters}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": number_spellings(int(code_digits))}}])
+        patterns.append(
+            [{"LOWER": code_letters}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": number_spellings(int(code_digits))}}]
+        )
     return [{"label": COURSE_LABEL, "pattern": pattern, "id": course.code} for pattern in patterns]
 
 

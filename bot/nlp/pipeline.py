@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from bot.nlp.names import ruler_patterns
 from bot.rules.model import Course
@@ -19,7 +20,7 @@ def build_pipeline(courses: Iterable[Course]) -> Language:
     nlp = spacy.blank("en")
     nlp.meta["name"] = PIPELINE_NAME
     nlp.meta["description"] = "Blank English tokenizer with an entity ruler generated from the course catalogue."
-    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"validate": True}))
     ruler.add_patterns(ruler_patterns(courses))
     return nlp
 

@@ -7,7 +7,6 @@ from typing import Union
 from bot.rules.model import AssessmentType, Course, NotCovered, Outcome
 from bot.rules.policy import AssessmentRule, Policy
 
-
 _REPORTED = {
     Outcome.PASS: "pass",
     Outcome.FAIL: "fail",

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Dict, Iterable, Mapping, Sequence, Tuple
 
 from bot.rules.fees import is_credit_bearing
 from bot.rules.model import Course, Enrolment, ExemptionPosition, NotCovered, Outcome, SetProgress
 from bot.rules.policy import Policy
-
-
 
 
 def counts_for_credit(policy: Policy, enrolment: Enrolment) -> bool:
@@ -53,9 +50,7 @@ def exemption_progress(
     return tuple(_set_progress(policy, code, name, credited, catalogue) for code, name in names.items())
 
 
-def best_exemption(
-    policy: Policy, enrolments: Iterable[Enrolment], catalogue: Sequence[Course]
-) -> ExemptionPosition:
+def best_exemption(policy: Policy, enrolments: Iterable[Enrolment], catalogue: Sequence[Course]) -> ExemptionPosition:
     """The learner's position towards the exemption: credits from one complete set at most.
 
     Page: "the recognition of microcredential learning towards these awards is limited to a
@@ -121,5 +116,3 @@ def _set_names(courses: Iterable[Course]) -> Mapping[str, str]:
 def _course_order(course: Course) -> Tuple[str, int, str]:
     """Sort key: set, then position in the set."""
     return (course.set_code, course.position, course.code)
-
-

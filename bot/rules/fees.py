@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-
 from bot.rules.model import Enrolment, NotCovered
 from bot.rules.policy import Policy
-
 
 
 def fee_for(policy: Policy, with_credits: bool) -> int:

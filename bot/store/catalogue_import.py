@@ -1,14 +1,16 @@
-"""Import the catalogue file into the courses table: upsert by code, idempotent."""
+"""Write the catalogue's courses into the courses table: upsert by code, idempotent.
+
+Reading and validating the catalogue file is bot.files.catalogue's business; the admin CLI composes the two.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.files.catalogue import Catalogue, PathLike, read_catalogue
 from bot.rules.model import Course
 from bot.store.db import get_engine, make_sessionmaker
 from bot.store.schema import CourseRow
@@ -31,14 +33,6 @@ class ImportResult:
         return line
 
 
-def import_catalogue_file(
-    path: Optional[PathLike] = None, *, url: Optional[str] = None, engine: Optional[Engine] = None
-) -> ImportResult:
-    """Read and validate the catalogue file, then upsert its courses."""
-    catalogue: Catalogue = read_catalogue(path)
-    return import_courses(catalogue.courses, catalogue.descriptions, url=url, engine=engine)
-
-
 def import_courses(
     courses: Sequence[Course],
     descriptions: Optional[Mapping[str, str]] = None,
@@ -48,10 +42,12 @@ def import_courses(
 ) -> ImportResult:
     """Upsert courses by code in one transaction; courses missing from the list are kept (enrolments use them)."""
     descriptions = descriptions or {}
-    added, updated, unchanged = [], [], []
+    added: List[str] = []
+    updated: List[str] = []
+    unchanged: List[str] = []
     sessions = make_sessionmaker(engine if engine is not None else get_engine(url))
     with sessions.begin() as session:
-        existing = {row.code: row for row in session.scalars(select(CourseRow)).all()}
+        existing: Dict[str, CourseRow] = {row.code: row for row in session.scalars(select(CourseRow)).all()}
         for order, course in enumerate(courses, start=1):
             values = _row_values(course, descriptions.get(course.code, ""), order)
             row = existing.get(course.code)
@@ -67,7 +63,7 @@ def import_courses(
     return ImportResult(tuple(added), tuple(updated), tuple(unchanged), not_in_file)
 
 
-def _row_values(course: Course, description: str, order: int) -> dict:
+def _row_values(course: Course, description: str, order: int) -> Dict[str, Any]:
     """Column values for a course row (everything but the code)."""
     return {
         "title": course.title,
@@ -82,7 +78,7 @@ def _row_values(course: Course, description: str, order: int) -> dict:
     }
 
 
-def _apply(row: CourseRow, values: dict) -> bool:
+def _apply(row: CourseRow, values: Mapping[str, Any]) -> bool:
     """Copy values onto row; return whether anything changed."""
     changed = False
     for name, value in values.items():

@@ -12,28 +12,31 @@ every function then returns 0 and nothing is created.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional, Sequence, Union
+from types import TracebackType
+from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Type, Union
 
-from sqlalchemy import MetaData, Table, create_engine, delete, event, func, select
+from sqlalchemy import MetaData, Table, create_engine, delete, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import NoSuchTableError
 
-ENV_VAR = "BOT_TRACKER_DB"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_TRACKER_PATH = REPO_ROOT / "var" / "tracker.db"
+from bot import settings
+
+DEFAULT_TRACKER_PATH = settings.DEFAULT_TRACKER_FILE
 EVENTS_TABLE = "events"
-SQLITE_BUSY_TIMEOUT_SECONDS = 15
 CHUNK = 500  # sender ids per DELETE (well under SQLite's bound-parameter limit)
 
 TrackerDb = Union[str, Path]
 
 
 def tracker_db(value: Optional[TrackerDb] = None) -> TrackerDb:
-    """The tracker database to use: the caller's, else $BOT_TRACKER_DB, else var/tracker.db in the repo."""
-    return value or os.environ.get(ENV_VAR) or DEFAULT_TRACKER_PATH
+    """The tracker database to use: the caller's (as given), else settings.tracker_db() ($BOT_TRACKER_DB, else
+    var/tracker.db in the repo, as a Path)."""
+    if value:
+        return value
+    configured = settings.tracker_db()
+    return DEFAULT_TRACKER_PATH if configured == str(DEFAULT_TRACKER_PATH) else configured
 
 
 def delete_conversations(db: Optional[TrackerDb], sender_ids: Iterable[str]) -> int:
@@ -42,9 +45,10 @@ def delete_conversations(db: Optional[TrackerDb], sender_ids: Iterable[str]) -> 
     if not wanted:
         return 0
     deleted = 0
-    with _events(db) as (engine, events):
-        if events is None:
+    with _events(db) as found:
+        if found is None:
             return 0
+        engine, events = found
         with engine.begin() as connection:
             for chunk in _chunks(wanted, CHUNK):
                 result = connection.execute(delete(events).where(events.c.sender_id.in_(chunk)))
@@ -61,47 +65,42 @@ def delete_conversation(db: Optional[TrackerDb], sender_id: str) -> int:
 def purge_events_older_than(db: Optional[TrackerDb], cutoff: Union[datetime, float]) -> int:
     """Delete every event whose timestamp is before cutoff (a datetime or epoch seconds); return how many."""
     limit = _epoch(cutoff)
-    with _events(db) as (engine, events):
-        if events is None:
+    with _events(db) as found:
+        if found is None:
             return 0
+        engine, events = found
         with engine.begin() as connection:
             result = connection.execute(delete(events).where(events.c.timestamp < limit))
         _empty_sqlite_journal(engine)
         return int(result.rowcount or 0)
 
 
-def count_events(db: Optional[TrackerDb], sender_id: Optional[str] = None) -> int:
-    """How many events there are, optionally of one conversation (0 if there is no tracker store)."""
-    with _events(db) as (engine, events):
-        if events is None:
-            return 0
-        query = select(func.count()).select_from(events)
-        if sender_id is not None:
-            query = query.where(events.c.sender_id == sender_id)
-        with engine.connect() as connection:
-            return int(connection.scalar(query) or 0)
-
-
 # --- helpers -------------------------------------------------------------------------------------
 
 
 class _events:
-    """Context manager yielding (engine, reflected events Table or None); disposes the engine on exit."""
+    """Context manager yielding (engine, reflected events Table), or None when there is no tracker database or it
+    has no events table; disposes the engine on exit."""
 
     def __init__(self, db: Optional[TrackerDb]) -> None:
         self.url = _url(tracker_db(db))
         self.engine: Optional[Engine] = None
 
-    def __enter__(self):
+    def __enter__(self) -> Optional[Tuple[Engine, Table]]:
         if self.url is None:
-            return None, None
+            return None
         self.engine = _engine(self.url)
         try:
             return self.engine, Table(EVENTS_TABLE, MetaData(), autoload_with=self.engine)
         except NoSuchTableError:
-            return self.engine, None
+            return None
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        traceback: Optional[TracebackType],
+    ) -> None:
         if self.engine is not None:
             self.engine.dispose()
 
@@ -124,13 +123,13 @@ def _url(db: TrackerDb) -> Optional[str]:
 def _engine(url: str) -> Engine:
     """An engine for one operation; on SQLite it waits for the Rasa server's writes and overwrites what it deletes."""
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+        engine = create_engine(url, future=True, connect_args={"timeout": settings.SQLITE_BUSY_TIMEOUT_SECONDS})
         event.listen(engine, "connect", _secure_delete)
         return engine
     return create_engine(url, future=True)
 
 
-def _secure_delete(dbapi_connection, _record) -> None:
+def _secure_delete(dbapi_connection: Any, _record: Any) -> None:
     """Have SQLite overwrite deleted content with zeros instead of leaving it in free pages."""
     cursor = dbapi_connection.cursor()
     try:

@@ -26,9 +26,7 @@ def enrolment_from_row(row: EnrolmentRow) -> Enrolment:
     return Enrolment(
         course=course_from_row(row.course),
         registered_on=row.registered_on,
-        payments=Payments(
-            learning_fee=row.paid_learning_fee, top_up=row.paid_top_up, credit_fee=row.paid_credit_fee
-        ),
+        payments=Payments(learning_fee=row.paid_learning_fee, top_up=row.paid_top_up, credit_fee=row.paid_credit_fee),
         outcome=Outcome(row.outcome),
     )
 

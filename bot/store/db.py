@@ -1,11 +1,13 @@
-"""Engines (one pooled engine per URL), sessions per unit of work, and programmatic Alembic migrations."""
+"""Engines (one pooled engine per URL), sessions per unit of work, and programmatic Alembic migrations.
+
+Which database to use comes from bot.settings (--db-url, else $BOT_DB_URL, else the SQLite file var/bot.db).
+"""
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Any, Callable, Dict, Optional
 
 from alembic import command
 from alembic.config import Config
@@ -13,27 +15,21 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-ENV_VAR = "BOT_DB_URL"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SQLITE_PATH = REPO_ROOT / "var" / "bot.db"
+from bot import settings
+
+ENV_VAR = settings.DB_URL_VAR
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_BUSY_TIMEOUT_SECONDS = 15
 
 _engines: Dict[str, Engine] = {}
 _lock = threading.Lock()
 
 
-def default_url() -> str:
-    """The default database: a SQLite file in the git-ignored var/ folder of the repo."""
-    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
-
-
 def database_url(url: Optional[str] = None) -> str:
-    """The URL to use: the caller's, else $BOT_DB_URL, else the default SQLite file."""
-    return url or os.environ.get(ENV_VAR) or default_url()
+    """The URL to use: the caller's, else $BOT_DB_URL, else the default SQLite file (see bot.settings)."""
+    return settings.database_url(url)
 
 
 def get_engine(url: Optional[str] = None) -> Engine:
@@ -47,7 +43,7 @@ def get_engine(url: Optional[str] = None) -> Engine:
         return engine
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker:
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     """A session factory for the engine; open one session per unit of work, never share one."""
     return sessionmaker(bind=engine, future=True, expire_on_commit=False)
 
@@ -62,7 +58,7 @@ def dispose_engines() -> None:
 
 def is_sqlite(url: str) -> bool:
     """Whether a URL names a SQLite database."""
-    return make_url(url).get_backend_name() == "sqlite"
+    return bool(make_url(url).get_backend_name() == "sqlite")
 
 
 def _create_engine(url: str) -> Engine:
@@ -73,7 +69,8 @@ def _create_engine(url: str) -> Engine:
     in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
     if not in_memory:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    options: dict = {"connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS}}
+    connect_args = {"check_same_thread": False, "timeout": settings.SQLITE_BUSY_TIMEOUT_SECONDS}
+    options: Dict[str, Any] = {"connect_args": connect_args}
     if in_memory:
         options["poolclass"] = StaticPool
     engine = create_engine(url, future=True, **options)
@@ -81,15 +78,15 @@ def _create_engine(url: str) -> Engine:
     return engine
 
 
-def _sqlite_on_connect(use_wal: bool):
+def _sqlite_on_connect(use_wal: bool) -> Callable[[Any, Any], None]:
     """Build the connect hook that turns foreign keys on and sets the busy timeout (and WAL for files)."""
 
-    def on_connect(dbapi_connection, _record) -> None:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
         """Apply the per-connection SQLite PRAGMAs."""
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
+            cursor.execute(f"PRAGMA busy_timeout = {settings.SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
             if use_wal:
                 cursor.execute("PRAGMA journal_mode = WAL")
         finally:
@@ -127,7 +124,8 @@ def downgrade(url: Optional[str] = None, revision: str = "base") -> None:
 def current_revision(url: Optional[str] = None) -> Optional[str]:
     """The revision the database is at, or None when it has never been migrated."""
     with get_engine(url).connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        revision: Optional[str] = MigrationContext.configure(connection).get_current_revision()
+        return revision
 
 
 def head_revision() -> str:

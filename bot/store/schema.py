@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from sqlalchemy import (
     Boolean,
@@ -18,7 +19,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import registry, relationship
 from sqlalchemy.types import TypeDecorator
 
 from bot.rules.model import AssessmentType, Outcome
@@ -36,21 +38,30 @@ OUTCOME_VALUES = tuple(outcome.value for outcome in Outcome)
 ASSESSMENT_VALUES = tuple(kind.value for kind in AssessmentType)
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
-Base = declarative_base(metadata=metadata)
+mapper_registry = registry(metadata=metadata)
 
 
-def _in_list(column: str, values: tuple) -> str:
+@mapper_registry.as_declarative_base()
+class Base:
+    """The declarative base of every table below (they share `metadata`)."""
+
+    if TYPE_CHECKING:  # the constructor SQLAlchemy generates: one keyword argument per column
+
+        def __init__(self, **columns: Any) -> None: ...
+
+
+def _in_list(column: str, values: Sequence[str]) -> str:
     """SQL text for `column IN ('a', 'b')` from a tuple of plain identifiers."""
     return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
 
 
-class UTCDateTime(TypeDecorator):
+class UTCDateTime(TypeDecorator):  # type: ignore[misc]  # SQLAlchemy 1.4 ships no type information
     """A timestamp stored in UTC and always returned timezone-aware (SQLite keeps no zone of its own)."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: Optional[datetime], dialect: Dialect) -> Optional[datetime]:
         """Require aware datetimes; store UTC (naive on SQLite)."""
         if value is None:
             return None
@@ -59,7 +70,7 @@ class UTCDateTime(TypeDecorator):
         value = value.astimezone(timezone.utc)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: Optional[datetime], dialect: Dialect) -> Optional[datetime]:
         """Return an aware UTC datetime."""
         if value is None:
             return None

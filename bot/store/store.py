@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, Optional, ParamSpec, Tuple, TypeVar, Union
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql import Select
 
 from bot.rules.model import Course, Learner
-from bot.rules.refs import EMAIL_PATTERN, looks_like_email, looks_like_learner_id, normalise_email, normalise_learner_id
+from bot.rules.refs import EMAIL_PATTERN, normalise_email, normalise_learner_id
 from bot.store.convert import course_from_row, enquiry_from_row, learner_from_row
 from bot.store.db import get_engine, make_sessionmaker
 from bot.store.records import Enquiry, EnquiryStatus
 from bot.store.schema import CourseRow, EnquiryRow, EnrolmentRow, LearnerRow
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 MAX_NAME = 200
 MAX_EMAIL = 320
@@ -40,11 +42,11 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _database_errors(method: Callable[..., T]) -> Callable[..., T]:
+def _database_errors(method: Callable[P, T]) -> Callable[P, T]:
     """Re-raise SQLAlchemy errors as StoreError so callers catch one exception type."""
 
     @functools.wraps(method)
-    def wrapper(*args, **kwargs) -> T:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         try:
             return method(*args, **kwargs)
         except SQLAlchemyError as exc:
@@ -90,14 +92,14 @@ class Store:
             rows = session.scalars(self._learner_query().order_by(LearnerRow.id)).all()
             return tuple(learner_from_row(row) for row in rows)
 
-    def _one_learner(self, condition) -> Optional[Learner]:
+    def _one_learner(self, condition: Any) -> Optional[Learner]:
         """Load at most one learner matching condition, converted to a dataclass inside the session."""
         with self._sessions() as session:
             row = session.scalars(self._learner_query().where(condition)).first()
             return learner_from_row(row) if row is not None else None
 
     @staticmethod
-    def _learner_query():
+    def _learner_query() -> Select:
         """SELECT learners with their enrolments and courses eagerly loaded."""
         return select(LearnerRow).options(selectinload(LearnerRow.enrolments).joinedload(EnrolmentRow.course))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+
 from bot.settings import Ports
 from bot.web.server import run
 

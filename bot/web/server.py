@@ -22,18 +22,19 @@ import yaml
 from aiohttp import web
 
 from bot import settings
-from bot.identity import ROLES, IdentitySettings, mint_token
-from bot.rules.policy import Policy
+from bot.files.demo_learners import DEFAULT_DEMO_PATH
 from bot.files.policy import get_policy
+from bot.identity import ROLES, IdentitySettings, mint_token
 from bot.rules.model import AssessmentType
 from bot.rules.money import format_money
+from bot.rules.policy import Policy
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "index.html"
 NODE_MODULES = settings.NODE_MODULES
-DEMO_LEARNERS = Path(__file__).resolve().parents[1] / "data" / "demo_learners.yaml"
+DEMO_LEARNERS = DEFAULT_DEMO_PATH
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 NO_STORE = {"Cache-Control": "no-store"}
 DEMO_STAFF = ({"id": "S0001", "name": "Enquiry team", "role": "staff"},)

@@ -1,6 +1,10 @@
 """Harness for the custom-action unit tests: trackers from small JSON fixtures, a real seeded SQLite store,
 a frozen "today" and a deterministic identity secret. No Rasa or action server is started.
 
+The store, the date, the policy and the secret reach the actions as one `actions.services.Services`, installed
+for every test by the `services` fixture; a test that needs something else (a broken store, a changed policy)
+installs a variant with `swap(services.with_store(...))`. No attribute of an action module is patched.
+
 A fixture file (tests/actions/fixtures/<name>.json) describes one turn:
 
     {
@@ -11,7 +15,7 @@ A fixture file (tests/actions/fixtures/<name>.json) describes one turn:
     }
 
 `auth` is turned into sealed claims in `latest_message.metadata["auth"]` exactly as the channel edge does
-(bot.channels.edge_metadata: mint the website's JWT, verify it, seal the verified claims to the conversation).
+(bot.rasa_server.channels.edge_metadata: mint the website's JWT, verify it, seal the verified claims to the conversation).
 Extra `auth` keys build bad claims: `ttl_seconds` (negative: expired), `sealed_for` (another conversation),
 `signed_with` (another secret) and `tamper` (fields changed after sealing).
 """
@@ -24,32 +28,24 @@ import shutil
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Union
+from typing import Any, Callable, Dict, Iterator, List, Union
 
 import pytest
 import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-import actions.catalogue
-import actions.common
-import actions.enquiry
-import actions.identity
-import actions.personal
-import actions.staff
+from actions.services import Services, install, using
+from bot.admin.database import import_catalogue_file, seed_demo_file
+from bot.files.policy import get_policy
 from bot.identity import AUTH_KEY, Claims, IdentitySettings, mint_token, sealed_claims, verify_token
 from bot.rules.policy import Policy
-from bot.files.policy import get_policy
 from bot.store import Store, dispose_engines, migrate
-from bot.store.catalogue_import import import_catalogue_file
-from bot.store.seed import seed_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 8, 3)  # after every seeded registration but one, just before a September re-registration
 SECRET = "test-secret"
-STORE_USERS = (actions.common, actions.catalogue, actions.personal, actions.staff, actions.enquiry)  # modules that bound `store`
-TODAY_USERS = (actions.common, actions.catalogue, actions.personal)  # modules that bound `today`
 
 Spec = Union[str, Dict[str, Any]]
 
@@ -67,9 +63,13 @@ def load_spec(spec: Spec) -> Dict[str, Any]:
 def sealed_auth(auth: Dict[str, Any], conversation_id: str, settings: IdentitySettings) -> Dict[str, Any]:
     """The `metadata["auth"]` the channel edge would produce for this identity (or a deliberately bad one)."""
     ttl = int(auth.get("ttl_seconds", 3600))
-    sign_settings = IdentitySettings.from_env({"BOT_JWT_SECRET": auth["signed_with"]}) if "signed_with" in auth else settings
+    sign_settings = (
+        IdentitySettings.from_env({"BOT_JWT_SECRET": auth["signed_with"]}) if "signed_with" in auth else settings
+    )
     if ttl > 0:
-        claims = verify_token(mint_token(auth["sub"], auth.get("role", "learner"), sign_settings, ttl_seconds=ttl), sign_settings)
+        claims = verify_token(
+            mint_token(auth["sub"], auth.get("role", "learner"), sign_settings, ttl_seconds=ttl), sign_settings
+        )
         assert claims is not None
     else:  # an old sealed claim replayed after it expired
         claims = Claims(sub=auth["sub"], role=auth.get("role", "learner"), exp=int(time.time()) + ttl)
@@ -111,7 +111,14 @@ def build_tracker(spec: Spec, settings: IdentitySettings, domain: Dict[str, Any]
     slots.update(changes.get("slots") or {})
     events: List[Dict[str, Any]] = []
     if message:
-        events.append({"event": "user", "text": message.get("text"), "parse_data": message, "metadata": message.get("metadata", {})})
+        events.append(
+            {
+                "event": "user",
+                "text": message.get("text"),
+                "parse_data": message,
+                "metadata": message.get("metadata", {}),
+            }
+        )
     return Tracker(
         sender_id,
         slots,
@@ -185,7 +192,7 @@ def template_db(tmp_path_factory) -> Path:
     url = f"sqlite:///{path}"
     migrate(url)
     import_catalogue_file(url=url)
-    seed_demo(url=url)
+    seed_demo_file(url=url)
     dispose_engines()  # close connections so the WAL is checkpointed into the file before it is copied
     return path
 
@@ -205,24 +212,23 @@ def records(db_url: str) -> Store:
     return Store(db_url)
 
 
-@pytest.fixture
-def use_store(monkeypatch) -> Callable[[Any], None]:
-    """Point every action module at a store (e.g. a broken one)."""
-
-    def install(store: Any) -> None:
-        for module in STORE_USERS:
-            monkeypatch.setattr(module, "store", lambda: store)
-
-    return install
-
-
 @pytest.fixture(autouse=True)
-def wired(monkeypatch, records: Store, settings: IdentitySettings, use_store) -> None:
-    """Every action test uses the seeded store, the frozen date and the test secret."""
-    use_store(records)
-    for module in TODAY_USERS:
-        monkeypatch.setattr(module, "today", lambda: TODAY)
-    monkeypatch.setattr(actions.identity, "identity_settings", lambda: settings)
+def services(policy: Policy, records: Store, settings: IdentitySettings) -> Iterator[Services]:
+    """Every action test uses the seeded store, the frozen date and the test secret; the previous services come back after."""
+    wired = Services(policy=policy, identity=settings, today=lambda: TODAY, open_store=lambda: records)
+    with using(wired):
+        yield wired
+
+
+@pytest.fixture
+def swap(services: Services) -> Callable[[Services], Services]:
+    """swap(services.with_store(broken_store)): other services for the rest of the test (the `services` fixture restores)."""
+
+    def use(replacement: Services) -> Services:
+        install(replacement)
+        return replacement
+
+    return use
 
 
 @pytest.fixture

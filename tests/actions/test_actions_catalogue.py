@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-import actions.catalogue
 from actions.catalogue import (
     ActionAnswerPassMark,
     ActionBookable,
@@ -18,8 +17,8 @@ from actions.catalogue import (
 )
 from actions.common import MAX_ECHO
 from bot.files.catalogue import load_catalogue_file, load_descriptions
-from bot.rules.catalogue import sets
 from bot.rules import pass_mark
+from bot.rules.catalogue import sets
 from bot.rules.model import AssessmentType
 from bot.store import StoreError
 
@@ -48,8 +47,12 @@ async def test_offer_lists_every_set_and_every_bookable_course(ask, policy):
 
 
 async def test_naming_a_set_lists_its_courses_with_their_availability(ask, today):
-    turn = await ask(ActionListCourses(), "list_courses", text="what's in the genomics set?",
-                     entities=[{"entity": "course_set", "value": "genomics"}])
+    turn = await ask(
+        ActionListCourses(),
+        "list_courses",
+        text="what's in the genomics set?",
+        entities=[{"entity": "course_set", "value": "genomics"}],
+    )
     genomics = [c for c in CATALOGUE if c.set_code == "GN"]
     assert turn.text.startswith("The Genomics set: ")
     for course in genomics:
@@ -69,14 +72,17 @@ async def test_course_pass_mark_comes_from_policy(ask, policy):
     turn = await ask(ActionAnswerPassMark(), "course_pass_mark")
     course = BY_CODE["PB4"]
     rule = policy.assessments[course.assessment]
-    assert f"{course.title} ends with a {rule.label}, which needs a pass mark of {pass_mark(policy, course.assessment)}%" in turn.text
+    assert (
+        f"{course.title} ends with a {rule.label}, which needs a pass mark of {pass_mark(policy, course.assessment)}%"
+        in turn.text
+    )
 
 
-async def test_course_pass_mark_follows_a_changed_policy(ask, policy, monkeypatch):
+async def test_course_pass_mark_follows_a_changed_policy(ask, policy, swap, services):
     rules = dict(policy.assessments)
     rules[AssessmentType.MASTERS_TEST] = dataclasses.replace(rules[AssessmentType.MASTERS_TEST], pass_mark=65)
     changed = dataclasses.replace(policy, assessments=rules)
-    monkeypatch.setattr(actions.catalogue, "policy", lambda: changed)
+    swap(services.with_policy(changed))
     turn = await ask(ActionAnswerPassMark(), "course_pass_mark")
     assert "pass mark of 65%" in turn.text
     assert f"{pass_mark(policy, AssessmentType.MASTERS_TEST)}%" not in turn.text
@@ -90,8 +96,8 @@ async def test_each_course_pass_mark_matches_its_assessment_type(code, ask, poli
     assert policy.assessments[course.assessment].label in turn.text
 
 
-async def test_pass_mark_question_without_a_course_gets_the_general_rule(ask, use_store, broken_store):
-    use_store(broken_store)  # the general rule needs no database
+async def test_pass_mark_question_without_a_course_gets_the_general_rule(ask, swap, services, broken_store):
+    swap(services.with_store(broken_store))  # the general rule needs no database
     turn = await ask(ActionAnswerPassMark(), "course_pass_mark", text="what's the pass mark?", entities=[])
     assert turn.responses == ["utter_pass_mark"]
 
@@ -114,8 +120,12 @@ async def test_a_very_long_unknown_course_name_is_not_echoed_in_full(ask):
 
 async def test_course_info_gives_set_description_assessment_and_availability(ask, policy):
     course = BY_CODE["LS2"]
-    turn = await ask(ActionCourseInfo(), "unknown_course", text="tell me about livestock science two",
-                     entities=course_entity("livestock science two"))
+    turn = await ask(
+        ActionCourseInfo(),
+        "unknown_course",
+        text="tell me about livestock science two",
+        entities=course_entity("livestock science two"),
+    )
     assert f"{course.title} ({course.code}) is part of the {course.set_name} set." in turn.text
     assert load_descriptions()[course.code] in turn.text
     rule = policy.assessments[course.assessment]
@@ -124,7 +134,9 @@ async def test_course_info_gives_set_description_assessment_and_availability(ask
 
 
 async def test_a_bookable_course_is_confirmed_with_the_booking_link(ask, policy):
-    turn = await ask(ActionBookable(), "list_courses", text="is genomics 2 open for booking?", entities=course_entity("genomics 2"))
+    turn = await ask(
+        ActionBookable(), "list_courses", text="is genomics 2 open for booking?", entities=course_entity("genomics 2")
+    )
     assert turn.text == f"Yes, Genomics 2 is bookable now: book at {policy.contact.booking_url}."
 
 
@@ -145,8 +157,12 @@ async def test_asking_what_can_be_booked_lists_only_bookable_courses(ask, policy
 
 async def test_release_date_of_a_named_course(ask):
     course = BY_CODE["BI3"]
-    turn = await ask(ActionReleaseDate(), "list_courses", text="when does bioinformatics 3 come out?",
-                     entities=course_entity("bioinformatics 3"))
+    turn = await ask(
+        ActionReleaseDate(),
+        "list_courses",
+        text="when does bioinformatics 3 come out?",
+        entities=course_entity("bioinformatics 3"),
+    )
     assert turn.text == f"{course.title} is due for release on {long_date(course.release_date)}."
 
 
@@ -167,16 +183,16 @@ async def test_upcoming_releases_are_listed_soonest_first(ask, today):
 
 
 @pytest.mark.parametrize("action_class", CATALOGUE_ACTIONS, ids=lambda cls: cls().name())
-async def test_database_down_gets_an_apology_not_silence(action_class, ask, use_store, broken_store, policy):
-    use_store(broken_store)
+async def test_database_down_gets_an_apology_not_silence(action_class, ask, swap, services, broken_store, policy):
+    swap(services.with_store(broken_store))
     turn = await ask(action_class(), "course_pass_mark")
     assert "Sorry, I can't look that up right now" in turn.text
     assert policy.contact.enquiry_email in turn.text
     assert turn.events == []
 
 
-async def test_pass_mark_for_a_named_course_with_database_down_apologises(ask, use_store, broken_store, policy):
-    use_store(broken_store)
+async def test_pass_mark_for_a_named_course_with_database_down_apologises(ask, swap, services, broken_store, policy):
+    swap(services.with_store(broken_store))
     turn = await ask(ActionAnswerPassMark(), "course_pass_mark")
     assert policy.contact.enquiry_email in turn.text
 
@@ -194,9 +210,11 @@ class DescriptionFails:
         raise StoreError("course_description failed: OperationalError: database is locked")
 
 
-async def test_course_info_still_answers_if_the_description_cannot_be_read(ask, use_store, records, policy):
-    use_store(DescriptionFails(records))
+async def test_course_info_still_answers_if_the_description_cannot_be_read(ask, swap, services, records, policy):
+    swap(services.with_store(DescriptionFails(records)))
     turn = await ask(ActionCourseInfo(), "course_pass_mark")
     course = BY_CODE["PB4"]
-    assert turn.text.startswith(f"{course.title} ({course.code}) is part of the {course.set_name} set. Its final assessment")
+    assert turn.text.startswith(
+        f"{course.title} ({course.code}) is part of the {course.set_name} set. Its final assessment"
+    )
     assert f"pass mark of {pass_mark(policy, course.assessment)}%" in turn.text

@@ -40,8 +40,8 @@ async def test_out_of_scope_says_so_and_points_to_the_team(ask, policy):
 
 
 @pytest.mark.parametrize("action_class", [ActionEnquire, ActionDownloads, ActionFallback, ActionOutOfScope])
-async def test_contact_replies_need_no_database(action_class, ask, use_store, broken_store, policy):
-    use_store(broken_store)
+async def test_contact_replies_need_no_database(action_class, ask, swap, services, broken_store, policy):
+    swap(services.with_store(broken_store))
     turn = await ask(action_class(), "list_courses")
     assert policy.contact.enquiry_email in turn.text or policy.contact.brochure_url in turn.text
     assert "can't look that up" not in turn.text
@@ -57,10 +57,18 @@ async def test_session_start_sets_the_language_from_the_page(ask):
     assert (turn.events[-1]["event"], turn.events[-1]["name"]) == ("action", "action_listen")
 
 
-@pytest.mark.parametrize("metadata, language", [
-    ({"language": "cy"}, "cy"), ({"language": "CY-gb"}, "cy"), ({"language": "en-GB"}, "en"),
-    ({"language": "fr"}, "en"), ({}, "en"), (None, "en"), ({"language": 7}, "en"),
-])
+@pytest.mark.parametrize(
+    "metadata, language",
+    [
+        ({"language": "cy"}, "cy"),
+        ({"language": "CY-gb"}, "cy"),
+        ({"language": "en-GB"}, "en"),
+        ({"language": "fr"}, "en"),
+        ({}, "en"),
+        (None, "en"),
+        ({"language": 7}, "en"),
+    ],
+)
 async def test_unsupported_or_missing_languages_fall_back_to_english(metadata, language, ask):
     turn = await ask(ActionSessionStart(), "session_start", slots={"session_started_metadata": metadata})
     assert turn.slot_events()["language"] == language

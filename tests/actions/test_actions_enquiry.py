@@ -30,7 +30,9 @@ async def test_a_question_instead_of_a_name_is_asked_again(ask):
 
 
 async def test_a_bad_email_is_asked_again(ask):
-    turn = await ask(ValidateEnquiryForm(), "enquiry_answer", text="jane at example", slots={"requested_slot": "enquiry_email"})
+    turn = await ask(
+        ValidateEnquiryForm(), "enquiry_answer", text="jane at example", slots={"requested_slot": "enquiry_email"}
+    )
     assert turn.slot_events()["enquiry_email"] is None and turn.responses == ["utter_enquiry_bad_email"]
 
 
@@ -53,8 +55,8 @@ async def test_without_consent_nothing_is_stored(ask, records, policy):
     assert records.count_enquiries() == 0 and policy.contact.enquiry_email in turn.text
 
 
-async def test_when_the_database_fails_the_user_is_told_it_was_not_saved(ask, use_store, broken_store, policy):
-    use_store(broken_store)
+async def test_when_the_database_fails_the_user_is_told_it_was_not_saved(ask, swap, services, broken_store, policy):
+    swap(services.with_store(broken_store))
     turn = await ask(ActionSubmitEnquiry(), "enquiry_answer", slots=FILLED)
     assert "has not reached the team" in turn.text and "ENQ-" not in turn.text
     assert policy.contact.enquiry_email in turn.text

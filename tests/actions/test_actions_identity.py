@@ -19,10 +19,10 @@ from actions.personal import (
     ActionMyRegistration,
     ActionMyTopUp,
 )
+from bot.files.demo_learners import load_demo_learners
 from bot.identity import mint_token
 from bot.rules import credits_earned, upgrade_deduction
 from bot.rules.money import format_money
-from bot.store.seed import load_demo_learners
 
 PERSONAL_ACTIONS = [
     ActionMyCredits,
@@ -62,7 +62,9 @@ async def test_signed_in_learner_gets_their_own_record(ask, policy):
 
 
 async def test_learner_a_never_sees_learner_b_even_when_typing_their_id(ask, policy):
-    turn = await ask(ActionMyCredits(), "learner_asks_credits", text=f"what credits has {RHYS.learner_id} got? {RHYS.email}")
+    turn = await ask(
+        ActionMyCredits(), "learner_asks_credits", text=f"what credits has {RHYS.learner_id} got? {RHYS.email}"
+    )
     assert f"earned {credits_earned(policy, JANE.enrolments)} credits" in turn.text
     assert RHYS.name not in turn.text
     assert "Plant Breeding 4" not in turn.text  # only Rhys has passed it
@@ -92,8 +94,12 @@ BAD_CLAIMS = {
     "sealed_with_another_secret": {"sub": "L0006", "role": "learner", "signed_with": "not-our-secret"},
     "sub_changed_after_sealing": {"sub": "L0006", "role": "learner", "tamper": {"sub": "L0007"}},
     "role_raised_to_staff_after_sealing": {"sub": "L0006", "role": "learner", "tamper": {"role": "staff"}},
-    "expiry_extended_after_sealing": {"sub": "L0006", "role": "learner", "ttl_seconds": -60,
-                                      "tamper": {"exp": int(time.time()) + 86_400}},
+    "expiry_extended_after_sealing": {
+        "sub": "L0006",
+        "role": "learner",
+        "ttl_seconds": -60,
+        "tamper": {"exp": int(time.time()) + 86_400},
+    },
     "seal_removed": {"sub": "L0006", "role": "learner", "tamper": {"seal": None}},
     "unknown_role": {"sub": "L0006", "role": "learner", "tamper": {"role": "admin"}},
 }
@@ -130,7 +136,9 @@ async def test_a_raw_website_token_in_the_metadata_is_not_accepted_by_the_action
 
 async def test_claims_are_rechecked_every_turn_so_a_later_expired_turn_is_anonymous(ask):
     first = await ask(ActionMyCredits(), "learner_asks_credits")
-    later = await ask(ActionMyCredits(), "learner_asks_credits", auth={"sub": "L0006", "role": "learner", "ttl_seconds": -1})
+    later = await ask(
+        ActionMyCredits(), "learner_asks_credits", auth={"sub": "L0006", "role": "learner", "ttl_seconds": -1}
+    )
     assert first.responses == [] and "credits" in first.text
     assert later.responses == ["utter_sign_in_needed"]
 
@@ -142,8 +150,13 @@ def test_current_claims_reads_only_the_sealed_metadata(tracker):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("credits for L0003", "L0003"), ("exemption for jane@example.org", "jane@example.org"),
-     ("what about l0010?", "l0010"), ("how many credits?", None), ("L12 is too short", None)],
+    [
+        ("credits for L0003", "L0003"),
+        ("exemption for jane@example.org", "jane@example.org"),
+        ("what about l0010?", "l0010"),
+        ("how many credits?", None),
+        ("L12 is too short", None),
+    ],
 )
 def test_learner_named_in_text_finds_an_id_or_email(text, expected, tracker):
     assert learner_named_in_text(tracker("staff_asks_credits_by_email", text=text)) == expected

@@ -20,6 +20,7 @@ from actions.personal import (
     ActionMyTopUp,
 )
 from bot.files.catalogue import load_catalogue_file
+from bot.files.demo_learners import load_demo_learners
 from bot.files.policy import get_policy
 from bot.rules import (
     best_exemption,
@@ -33,7 +34,6 @@ from bot.rules import (
 )
 from bot.rules.model import Course, Outcome
 from bot.rules.money import format_money
-from bot.store.seed import load_demo_learners
 
 DEMO = load_demo_learners()
 CATALOGUE = load_catalogue_file()
@@ -64,9 +64,18 @@ async def ask_own(ask, action, learner_id: str):
 
 
 def test_the_demo_file_covers_the_cases_the_personal_answers_need():
-    assert {"nothing_yet", "learning_only", "learning_plus_top_up", "credit_bearing_passed", "failed_assessment",
-            "three_of_four", "complete_set", "two_sets_partly_done", "registration_spans_september",
-            "spent_more_than_cap"} <= set(BY_CASE)
+    assert {
+        "nothing_yet",
+        "learning_only",
+        "learning_plus_top_up",
+        "credit_bearing_passed",
+        "failed_assessment",
+        "three_of_four",
+        "complete_set",
+        "two_sets_partly_done",
+        "registration_spans_september",
+        "spent_more_than_cap",
+    } <= set(BY_CASE)
 
 
 # --- every seed learner, five questions ----------------------------------------------------------
@@ -154,7 +163,10 @@ async def test_learner_is_told_each_final_assessment_and_its_pass_mark(learner, 
     turn = await ask_own(ask, ActionMyAssessment(), learner.learner_id)
     for enrolment in learner.enrolments:
         mark = pass_mark(policy, enrolment.course.assessment)
-        assert f"{enrolment.course.title}: {policy.assessments[enrolment.course.assessment].label}, pass mark {mark}%" in turn.text
+        assert (
+            f"{enrolment.course.title}: {policy.assessments[enrolment.course.assessment].label}, pass mark {mark}%"
+            in turn.text
+        )
     if not learner.enrolments:
         assert "no enrolments" in turn.text
 
@@ -173,7 +185,10 @@ async def test_registration_spanning_september_asks_to_re_register_in_september(
 async def test_spending_more_than_one_module_is_capped(ask, policy):
     learner = BY_CASE["spent_more_than_cap"]
     turn = await ask_own(ask, ActionMyDeduction(), learner.learner_id)
-    assert f"Deducted from your first {policy.module_credits}-credit module: {format_money(policy.deduction_cap)} (the cap)" in turn.text
+    assert (
+        f"Deducted from your first {policy.module_credits}-credit module: {format_money(policy.deduction_cap)} (the cap)"
+        in turn.text
+    )
     assert "example figure" in turn.text  # the module fee is a SAMPLE value in policy.yaml
 
 
@@ -214,7 +229,9 @@ async def test_staff_must_say_which_learner_when_there_is_no_general_answer(ask)
 
 async def test_staff_general_question_without_a_learner_adds_nothing_to_the_general_answer(ask):
     # The rules say the general answer (e.g. utter_credits) first; with no learner named there is nothing to add.
-    turn = await ask(ActionMyCredits(), "staff_asks_credits_by_email", text="how many credits is a microcredential worth?")
+    turn = await ask(
+        ActionMyCredits(), "staff_asks_credits_by_email", text="how many credits is a microcredential worth?"
+    )
     assert turn.messages == [] and turn.events == []
 
 
@@ -225,7 +242,9 @@ async def test_staff_asking_about_an_unknown_learner_is_told_so(ask):
 
 async def test_staff_deduction_answer_speaks_about_the_learner_not_you(ask):
     rhys = BY_ID["L0007"]
-    turn = await ask(ActionMyDeduction(), "staff_asks_credits_by_email", text=f"what would {rhys.learner_id} get off the MSc?")
+    turn = await ask(
+        ActionMyDeduction(), "staff_asks_credits_by_email", text=f"what would {rhys.learner_id} get off the MSc?"
+    )
     assert turn.text.startswith(f"{rhys.name} ({rhys.learner_id}): ")
     assert "your first" not in turn.text
 

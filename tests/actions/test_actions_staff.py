@@ -15,9 +15,13 @@ START = datetime(2026, 7, 1, 9, 30, tzinfo=timezone.utc)
 
 
 def add(records, number: int, **fields) -> int:
-    values = {"name": f"Visitor {number}", "email": f"visitor{number}@example.org",
-              "question": f"Question number {number} about microcredentials", "consent": True,
-              "now": START + timedelta(hours=number)}
+    values = {
+        "name": f"Visitor {number}",
+        "email": f"visitor{number}@example.org",
+        "question": f"Question number {number} about microcredentials",
+        "consent": True,
+        "now": START + timedelta(hours=number),
+    }
     values.update(fields)
     return records.add_enquiry(**values)
 
@@ -33,18 +37,26 @@ async def test_anonymous_visitor_cannot_use_staff_inbox(action_class, ask, recor
 @pytest.mark.parametrize("action_class", STAFF_ACTIONS, ids=lambda cls: cls().name())
 async def test_learner_token_cannot_use_staff_inbox(action_class, ask, records):
     enquiry_id = add(records, 1)
-    turn = await ask(action_class(), "staff_show_enquiries", auth={"sub": "L0006", "role": "learner"},
-                     text=f"mark enquiry {enquiry_id} handled")
+    turn = await ask(
+        action_class(),
+        "staff_show_enquiries",
+        auth={"sub": "L0006", "role": "learner"},
+        text=f"mark enquiry {enquiry_id} handled",
+    )
     assert turn.text == answers.STAFF_ONLY.text
     assert "Visitor 1" not in turn.text
     assert records.enquiry(enquiry_id).status is EnquiryStatus.NEW
 
 
-@pytest.mark.parametrize("auth", [
-    {"sub": "S0001", "role": "staff", "sealed_for": "conv-elsewhere"},
-    {"sub": "S0001", "role": "staff", "ttl_seconds": -5},
-    {"sub": "L0006", "role": "learner", "tamper": {"role": "staff"}},
-], ids=["other_conversation", "expired", "learner_promoted_after_sealing"])
+@pytest.mark.parametrize(
+    "auth",
+    [
+        {"sub": "S0001", "role": "staff", "sealed_for": "conv-elsewhere"},
+        {"sub": "S0001", "role": "staff", "ttl_seconds": -5},
+        {"sub": "L0006", "role": "learner", "tamper": {"role": "staff"}},
+    ],
+    ids=["other_conversation", "expired", "learner_promoted_after_sealing"],
+)
 async def test_staff_claims_that_do_not_verify_cannot_use_staff_inbox(auth, ask, records):
     add(records, 1)
     turn = await ask(ActionStaffEnquiries(), "staff_show_enquiries", auth=auth)
@@ -115,8 +127,8 @@ async def test_marking_a_missing_enquiry_is_told_so(ask, records):
 
 
 @pytest.mark.parametrize("action_class", STAFF_ACTIONS, ids=lambda cls: cls().name())
-async def test_staff_inbox_with_the_database_down_apologises(action_class, ask, use_store, broken_store, policy):
-    use_store(broken_store)
+async def test_staff_inbox_with_the_database_down_apologises(action_class, ask, swap, services, broken_store, policy):
+    swap(services.with_store(broken_store))
     turn = await ask(action_class(), "staff_show_enquiries", text="show enquiry 3")
     assert "Sorry, I can't look that up right now" in turn.text
     assert policy.contact.enquiry_email in turn.text

@@ -2,8 +2,9 @@
 
 The action and Rasa servers are started exactly as the end-to-end tests start them (tests/e2e/conftest.py's
 `start_servers`, loaded here by file path because tests/ is not a package); the web server is started on a
-free port with `python -m bot.web`. Chromium is Debian's /usr/bin/chromium: without it the tests skip on a
-developer machine and fail in CI (CI=true), where .ci/run installs it.
+free port with `python -m bot.web` (its command line from bot.services.commands, as `make serve` starts it).
+Chromium is Debian's /usr/bin/chromium: without it the tests skip on a developer machine and fail in CI
+(CI=true), where .ci/run installs it.
 """
 
 from __future__ import annotations
@@ -18,13 +19,21 @@ from typing import Iterator, List
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from bot.services.commands import web_command
+from bot.services.procs import free_port, start_group, stop_group
+from bot.settings import NODE_MODULES, ROOT, Ports
+
 CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SOCKET_IO = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+SOCKET_IO = NODE_MODULES / "socket.io-client" / "dist" / "socket.io.min.js"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -87,18 +96,19 @@ def browser(chromium_path: Path):
 def site(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """Action server, Rasa server and the web page, on free ports with a freshly seeded database."""
     servers = e2e.start_servers(tmp_path_factory.mktemp("browser"))
-    port = e2e.free_port()
+    port = free_port()
     log = servers.logs / "web.log"
-    web = subprocess.Popen(
-        [sys.executable, "-m", "bot.web", "--port", str(port), "--rasa-port", servers.rasa_url.rsplit(":", 1)[1]],
-        cwd=ROOT, env=servers.env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    ports = Ports(
+        rasa=int(servers.rasa_url.rsplit(":", 1)[1]), action=int(servers.action_url.rsplit(":", 1)[1]), web=port
     )
+    with log.open("w") as out:
+        web = start_group(web_command(ports), ROOT, servers.env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
         e2e.wait_for(f"{url}config.json", web, log, timeout=60)
         yield Site(servers, url, web)
     finally:
-        e2e.stop_process(web, grace=10)
+        stop_group(web, grace=10)
         servers.stop()
 
 

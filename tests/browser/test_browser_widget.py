@@ -203,14 +203,19 @@ def test_open_widget_has_no_axe_violations_and_is_screenshotted(browser, site):
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document)")
         violations = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [node["target"] for node in v["nodes"]][:5]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [node["target"] for node in v["nodes"]][:5],
+            }
             for v in result["violations"]
         ]
         assert not violations, "axe-core violations:\n" + json.dumps(violations, indent=2)
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "axe.json").write_text(json.dumps({"violations": result["violations"],
-                                                      "passes": len(result["passes"])}, indent=2))
+        (RESULTS / "axe.json").write_text(
+            json.dumps({"violations": result["violations"], "passes": len(result["passes"])}, indent=2)
+        )
         page.screenshot(path=str(RESULTS / "widget.png"))
     finally:
         context.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -15,10 +14,15 @@ from typing import Dict, Iterator, List, Optional
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "ibers.tar.gz"
-BIN = Path(sys.executable).parent
+from bot import settings
+from bot.services.commands import commands as service_commands
+from bot.services.procs import free_port, start_group, stop_group
+from bot.settings import Ports
+
+ROOT = settings.ROOT
+MODEL = settings.MODEL
 STARTUP_SECONDS = 240
+SERVERS = ("actions", "rasa")  # the web page is started by the browser tests (tests/browser/conftest.py)
 
 
 def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
@@ -26,13 +30,6 @@ def pytest_collection_modifyitems(items: List[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.e2e)
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -62,10 +59,10 @@ class Servers:
 
     def spawn(self, name: str) -> None:
         """Start one server (again), appending to its log."""
-        log = self.logs / f"{name}.log"
-        self.processes[name] = subprocess.Popen(
-            self.commands[name], cwd=ROOT, env=self.env, stdout=log.open("a"), stderr=subprocess.STDOUT
-        )
+        with (self.logs / f"{name}.log").open("a") as log:
+            self.processes[name] = start_group(
+                self.commands[name], ROOT, self.env, stdout=log, stderr=subprocess.STDOUT
+            )
 
     def wait_ready(self, name: str) -> None:
         """Wait until one server answers its health check."""
@@ -92,14 +89,8 @@ class Servers:
 
 
 def stop_process(proc: subprocess.Popen, grace: float = 20) -> None:
-    """Terminate a process, killing it if it has not exited after the grace period."""
-    if proc.poll() is None:
-        proc.terminate()
-    try:
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    """Terminate a process's group, killing it if it has not exited after the grace period."""
+    stop_group(proc, grace)
 
 
 def ensure_model() -> Path:
@@ -124,6 +115,14 @@ def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = START
     raise RuntimeError(f"{url} not ready after {timeout}s; log:\n{log.read_text()[-4000:]}")
 
 
+def server_commands(ports: Ports, token: str, env: Dict[str, str], model: Path) -> Dict[str, List[str]]:
+    """The action and Rasa servers as `make serve` starts them, but on loopback with credentials.yml and no CORS."""
+    every = service_commands(
+        ports, token, env, model=model, credentials=settings.CREDENTIALS_FILE, interface="127.0.0.1", cors=False
+    )
+    return {name: every[name] for name in SERVERS}
+
+
 def start_servers(tmp: Path, extra_env: Optional[Dict[str, str]] = None) -> Servers:
     """Seed a fresh database and start the action server and the Rasa server."""
     model = ensure_model()
@@ -131,22 +130,23 @@ def start_servers(tmp: Path, extra_env: Optional[Dict[str, str]] = None) -> Serv
     token = secrets.token_urlsafe(16)
     env = dict(os.environ)
     env.update(
-        ACTION_PORT=str(action_port), RASA_PORT=str(rasa_port), SANIC_HOST="127.0.0.1",
-        BOT_DB_URL=f"sqlite:///{tmp / 'bot.db'}", BOT_TRACKER_DB=str(tmp / "tracker.db"),
-        TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        ACTION_PORT=str(action_port),
+        RASA_PORT=str(rasa_port),
+        SANIC_HOST="127.0.0.1",
+        BOT_DB_URL=f"sqlite:///{tmp / 'bot.db'}",
+        BOT_TRACKER_DB=str(tmp / "tracker.db"),
+        TF_CPP_MIN_LOG_LEVEL="2",
+        RASA_TELEMETRY_ENABLED="false",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
     )
     env.update(extra_env or {})
     subprocess.run([sys.executable, "-m", "bot", "setup"], cwd=ROOT, env=env, check=True, capture_output=True)
     logs = tmp / "logs"
     logs.mkdir(exist_ok=True)
-    commands = {
-        "actions": [str(BIN / "rasa"), "run", "actions", "--port", str(action_port), "--actions", "actions"],
-        "rasa": [
-            str(BIN / "rasa"), "run", "--model", str(model), "--interface", "127.0.0.1", "--port", str(rasa_port),
-            "--enable-api", f"--auth-token={token}", "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-        ],
-    }
-    servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, env, {}, logs, commands)
+    commands = server_commands(Ports(rasa=rasa_port, action=action_port, web=0), token, env, model)
+    servers = Servers(
+        f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, env, {}, logs, commands
+    )
     try:
         for name in commands:
             servers.spawn(name)

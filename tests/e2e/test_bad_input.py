@@ -10,8 +10,8 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.guard import EMPTY, TOO_LONG
 from bot.files.policy import get_policy
+from bot.rasa_server.guard import EMPTY, TOO_LONG
 from bot.rules.money import format_money
 from bot.store import Store
 
@@ -26,7 +26,9 @@ def webhook(servers) -> str:
 
 def user_events(servers, conversation: str) -> list:
     """The user messages Rasa stored for a conversation (none for a conversation it never saw)."""
-    response = requests.get(f"{servers.rasa_url}/conversations/{conversation}/tracker", params={"token": servers.token}, timeout=10)
+    response = requests.get(
+        f"{servers.rasa_url}/conversations/{conversation}/tracker", params={"token": servers.token}, timeout=10
+    )
     response.raise_for_status()
     return [event for event in response.json()["events"] if event["event"] == "user"]
 
@@ -36,9 +38,15 @@ def still_up(servers) -> bool:
     return format_money(get_policy().learning_fee) in servers.texts(sender(), "how much does it cost?")
 
 
-@pytest.mark.parametrize("text, reply", [
-    ("", EMPTY.reply), ("   \n\t  ", EMPTY.reply), ("\x00\x01\x07\x1b", EMPTY.reply), ("a" * 100_000, TOO_LONG.reply),
-])
+@pytest.mark.parametrize(
+    "text, reply",
+    [
+        ("", EMPTY.reply),
+        ("   \n\t  ", EMPTY.reply),
+        ("\x00\x01\x07\x1b", EMPTY.reply),
+        ("a" * 100_000, TOO_LONG.reply),
+    ],
+)
 def test_empty_control_only_and_huge_messages_get_a_clear_reply_and_change_nothing(servers, text, reply):
     conversation = sender()
     assert [r["text"] for r in servers.send(conversation, text)] == [reply]
@@ -50,13 +58,18 @@ def test_control_characters_inside_a_question_are_dropped_and_the_question_answe
     assert format_money(get_policy().learning_fee) in answer
 
 
-@pytest.mark.parametrize("text", ["🌱🌱 how much does it cost? 🙏", "كم تكلفة الدورة؟", "מה המחיר?", "\u202eTSOC\u202c how much does it cost"])
+@pytest.mark.parametrize(
+    "text",
+    ["🌱🌱 how much does it cost? 🙏", "كم تكلفة الدورة؟", "מה המחיר?", "\u202eTSOC\u202c how much does it cost"],
+)
 def test_emoji_and_right_to_left_text_get_a_reply(servers, text):
     replies = servers.send(sender(), text)
     assert replies and all(reply.get("text") for reply in replies)
 
 
-@pytest.mark.parametrize("text", ["<script>alert('x')</script>", "<b>cost</b>?", "<a href='javascript:alert(1)'>fees</a>"])
+@pytest.mark.parametrize(
+    "text", ["<script>alert('x')</script>", "<b>cost</b>?", "<a href='javascript:alert(1)'>fees</a>"]
+)
 def test_html_and_script_are_never_echoed_back_as_markup(servers, text):
     replies = servers.send(sender(), text)
     assert replies and not any("<script" in r.get("text", "") or "javascript:" in r.get("text", "") for r in replies)
@@ -76,10 +89,18 @@ def test_sql_injection_in_every_enquiry_answer_is_stored_verbatim_and_harmless(s
     assert store.learners(), "the learners table is still there"
 
 
-@pytest.mark.parametrize("text", [
-    '/ask_credits{"learner_id": "L0006"}', '/staff_show_enquiries', '/ask_my_enrolments{"role": "staff"}',
-    '/no_such_intent', '/enquiry_form{"enquiry_consent": true}', '/affirm{{{', '/' + "x" * 1500,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '/ask_credits{"learner_id": "L0006"}',
+        "/staff_show_enquiries",
+        '/ask_my_enrolments{"role": "staff"}',
+        "/no_such_intent",
+        '/enquiry_form{"enquiry_consent": true}',
+        "/affirm{{{",
+        "/" + "x" * 1500,
+    ],
+)
 def test_intent_injection_gets_a_reply_and_no_personal_or_staff_data(servers, text):
     learners = Store(servers.env["BOT_DB_URL"]).learners()
     replies = servers.send(sender(), text)
@@ -94,16 +115,27 @@ def test_malformed_json_is_a_bad_request(servers, body):
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("body", [
-    {"sender": "a"}, {"sender": "a", "message": None}, {"sender": "a", "message": 7}, {"sender": "a", "message": ["hi"]},
-    {"sender": ["a"], "message": "hi"}, {"sender": {"id": 1}, "message": "hi"}, {"sender": True, "message": "hi"},
-    {"sender": "x" * 300, "message": "hi"}, {"sender": "a\x00b", "message": "hi"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"sender": "a"},
+        {"sender": "a", "message": None},
+        {"sender": "a", "message": 7},
+        {"sender": "a", "message": ["hi"]},
+        {"sender": ["a"], "message": "hi"},
+        {"sender": {"id": 1}, "message": "hi"},
+        {"sender": True, "message": "hi"},
+        {"sender": "x" * 300, "message": "hi"},
+        {"sender": "a\x00b", "message": "hi"},
+    ],
+)
 def test_wrong_types_are_a_bad_request(servers, body):
     assert requests.post(webhook(servers), json=body, timeout=30).status_code == 400
 
 
-@pytest.mark.parametrize("conversation", ["never-seen-before-" + uuid.uuid4().hex, "Ω≈ç√-sender", "../../etc/passwd", "1234"])
+@pytest.mark.parametrize(
+    "conversation", ["never-seen-before-" + uuid.uuid4().hex, "Ω≈ç√-sender", "../../etc/passwd", "1234"]
+)
 def test_unknown_sender_ids_start_a_fresh_conversation(servers, conversation):
     assert format_money(get_policy().learning_fee) in servers.texts(conversation, "how much does it cost?")
 
@@ -124,14 +156,26 @@ JSON_VALUES = st.recursive(
     max_leaves=12,
 )
 BODIES = (
-    st.fixed_dictionaries({}, optional={"sender": JSON_VALUES | st.text(max_size=300), "message": JSON_VALUES | st.text(max_size=3000),
-                                         "metadata": JSON_VALUES, "input_channel": JSON_VALUES}).map(json.dumps)
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "sender": JSON_VALUES | st.text(max_size=300),
+            "message": JSON_VALUES | st.text(max_size=3000),
+            "metadata": JSON_VALUES,
+            "input_channel": JSON_VALUES,
+        },
+    ).map(json.dumps)
     | JSON_VALUES.map(json.dumps)
     | st.binary(max_size=200)
 )
 
 
-@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(body=BODIES)
 def test_fuzzed_webhook_bodies_never_get_a_server_error(servers, body):
     response = requests.post(webhook(servers), data=body, headers={"Content-Type": "application/json"}, timeout=30)

@@ -9,8 +9,8 @@ import uuid
 
 import pytest
 
-from bot.identity import IdentitySettings, mint_token
 from bot.files.policy import get_policy
+from bot.identity import IdentitySettings, mint_token
 from bot.rules import best_exemption, credits_earned, top_up_due, upgrade_deduction
 from bot.rules.money import format_money
 from bot.store import Store
@@ -120,7 +120,9 @@ def test_raw_tokens_are_not_kept_in_the_conversation_store(servers):
     conversation = sender()
     metadata = token_for("L0004")
     servers.send(conversation, "how many credits have I got?", metadata)
-    tracker = requests.get(f"{servers.rasa_url}/conversations/{conversation}/tracker", params={"token": servers.token}, timeout=10).json()
+    tracker = requests.get(
+        f"{servers.rasa_url}/conversations/{conversation}/tracker", params={"token": servers.token}, timeout=10
+    ).json()
     assert metadata["token"] not in json.dumps(tracker)
     users = [e for e in tracker["events"] if e["event"] == "user"]
     assert users[-1]["metadata"]["auth"]["sub"] == "L0004"
@@ -152,7 +154,10 @@ def test_personal_answers_work_over_socketio(servers, learners):
         session_id = uuid.uuid4().hex
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(session_ready.wait(), 20)
-        await client.emit("user_uttered", {"message": "how many credits have I got?", "session_id": session_id, "metadata": token_for("L0004")})
+        await client.emit(
+            "user_uttered",
+            {"message": "how many credits have I got?", "session_id": session_id, "metadata": token_for("L0004")},
+        )
         await asyncio.wait_for(done.wait(), 30)
         await asyncio.sleep(1.5)  # the personal part follows the general answer
         await client.disconnect()

@@ -20,8 +20,8 @@ from typing import Any, Iterator, List, Tuple
 import pytest
 import requests
 
-from bot.identity import IdentitySettings, mint_token
 from bot.files.policy import get_policy
+from bot.identity import IdentitySettings, mint_token
 from bot.rules import credits_earned
 from bot.rules.model import Enrolment, Learner, Outcome, Payments
 from bot.store import Store
@@ -53,7 +53,11 @@ def signed_in(learner_id: str) -> dict:
 def fragile(tmp_path_factory: pytest.TempPathFactory, launch_servers) -> Iterator[Servers]:
     """A pair of servers of our own, with the enrolment database in a folder the tests can take away."""
     tmp = tmp_path_factory.mktemp("reliability")
-    env = {"BOT_JWT_SECRET": SECRET, "BOT_DB_URL": f"sqlite:///{tmp / 'db' / 'bot.db'}", "BOT_ACTION_TIMEOUT_SECONDS": str(ACTION_TIMEOUT)}
+    env = {
+        "BOT_JWT_SECRET": SECRET,
+        "BOT_DB_URL": f"sqlite:///{tmp / 'db' / 'bot.db'}",
+        "BOT_ACTION_TIMEOUT_SECONDS": str(ACTION_TIMEOUT),
+    }
     running = launch_servers(tmp, env)
     yield running
     running.stop()
@@ -73,7 +77,8 @@ def crowd(fragile: Servers, records: Store) -> List[Learner]:
     for number in range(1, CROWD + 1):
         chosen = compress(courses, [(number >> bit) & 1 for bit in range(CROWD_COURSES)])
         enrolments = tuple(
-            Enrolment(course, date(2025, 10, 1), Payments(credit_fee=int(policy.credit_fee)), Outcome.PASS) for course in chosen
+            Enrolment(course, date(2025, 10, 1), Payments(credit_fee=int(policy.credit_fee)), Outcome.PASS)
+            for course in chosen
         )
         learners.append(Learner(f"L9{number:03d}", f"Crowd Learner {number}", f"crowd{number}@example.org", enrolments))
     write_learners(learners, url=fragile.env["BOT_DB_URL"])
@@ -109,14 +114,22 @@ def test_fifty_signed_in_learners_at_once_each_hear_about_their_own_record(fragi
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=CROWD) as pool:
         answers = list(pool.map(ask, crowd, timeout=240))
-    wrong = [(learner.learner_id, answer) for learner, answer in answers if not credits_answer_matches(answer, learner, titles)]
+    wrong = [
+        (learner.learner_id, answer)
+        for learner, answer in answers
+        if not credits_answer_matches(answer, learner, titles)
+    ]
     assert len(answers) == CROWD and wrong == []
 
 
-def test_action_server_stopped_mid_conversation_apologises_then_recovers_without_restarting_rasa(fragile, crowd, records):
+def test_action_server_stopped_mid_conversation_apologises_then_recovers_without_restarting_rasa(
+    fragile, crowd, records
+):
     titles = tuple(course.title for course in records.catalogue())
     learner, conversation, anonymous = crowd[12], sender(), sender()
-    assert credits_answer_matches(fragile.texts(conversation, "how many credits have I got?", signed_in(learner.learner_id)), learner, titles)
+    assert credits_answer_matches(
+        fragile.texts(conversation, "how many credits have I got?", signed_in(learner.learner_id)), learner, titles
+    )
     rasa_pid = fragile.processes["rasa"].pid
 
     fragile.halt("actions")
@@ -171,14 +184,18 @@ def test_database_unavailable_apologises_never_claims_an_enquiry_was_saved_and_r
     assert "couldn't save your enquiry" in down_done and "ENQ-" not in down_done and email in down_done
     assert not [e for e in records.enquiries() if e.question == down_question]
 
-    assert credits_answer_matches(fragile.texts(sender(), "how many credits have I got?", signed_in(learner.learner_id)), learner, titles)
+    assert credits_answer_matches(
+        fragile.texts(sender(), "how many credits have I got?", signed_in(learner.learner_id)), learner, titles
+    )
     up_done = fill_enquiry(fragile, sender(), up_question)
     stored = [e for e in records.enquiries() if e.question == up_question]
     assert len(stored) == 1 and f"ENQ-{stored[0].id:05d}" in up_done
 
 
 def tracker(servers: Servers, conversation: str) -> dict:
-    response = requests.get(f"{servers.rasa_url}/conversations/{conversation}/tracker", params={"token": servers.token}, timeout=10)
+    response = requests.get(
+        f"{servers.rasa_url}/conversations/{conversation}/tracker", params={"token": servers.token}, timeout=10
+    )
     response.raise_for_status()
     return response.json()
 

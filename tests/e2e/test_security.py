@@ -20,11 +20,15 @@ LOOPBACK_V4, LOOPBACK_V6 = "0100007F", "00000000000000000000000001000000"
 TCP_LISTEN = "0A"
 
 PROTECTED = [
-    ("GET", "/status", None), ("GET", "/domain", None), ("GET", "/conversations/someone/tracker", None),
+    ("GET", "/status", None),
+    ("GET", "/domain", None),
+    ("GET", "/conversations/someone/tracker", None),
     ("POST", "/conversations/someone/messages", {"text": "hi", "sender": "user"}),
     ("POST", "/conversations/someone/tracker/events", {"event": "slot", "name": "language", "value": "cy"}),
-    ("POST", "/model/parse", {"text": "hi"}), ("POST", "/conversations/someone/predict", None),
-    ("PUT", "/model", {"model_file": "/tmp/anything.tar.gz"}), ("DELETE", "/model", None),
+    ("POST", "/model/parse", {"text": "hi"}),
+    ("POST", "/conversations/someone/predict", None),
+    ("PUT", "/model", {"model_file": "/tmp/anything.tar.gz"}),
+    ("DELETE", "/model", None),
 ]
 
 
@@ -60,16 +64,23 @@ def listening_addresses(port: int) -> Set[str]:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, object]]:
-    """`python -m bot.serve` (what `make serve` runs) with the defaults for hosts, on free ports."""
+    """`python -m bot.services` (what `make serve` runs) with the defaults for hosts, on free ports."""
     tmp = tmp_path_factory.mktemp("serve")
     ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
     env = {key: value for key, value in os.environ.items() if key not in ("SANIC_HOST", "RASA_HOST")}
     env.update({key: str(value) for key, value in ports.items()})
     token, secret = secrets.token_urlsafe(24), secrets.token_urlsafe(32)
-    env.update(RASA_TOKEN=token, BOT_JWT_SECRET=secret, BOT_DB_URL=f"sqlite:///{tmp / 'bot.db'}", BOT_TRACKER_DB=str(tmp / "tracker.db"))
+    env.update(
+        RASA_TOKEN=token,
+        BOT_JWT_SECRET=secret,
+        BOT_DB_URL=f"sqlite:///{tmp / 'bot.db'}",
+        BOT_TRACKER_DB=str(tmp / "tracker.db"),
+    )
     subprocess.run([sys.executable, "-m", "bot", "setup"], cwd=ROOT, env=env, check=True, capture_output=True)
     log = tmp / "serve.log"
-    proc = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.services"], cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+    )
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and proc.poll() is None and "is ready" not in log.read_text():
@@ -85,15 +96,26 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, objec
 
 
 def test_make_serve_keeps_the_action_server_on_loopback(served):
-    assert listening_addresses(served["ports"]["ACTION_PORT"]) in ({LOOPBACK_V4}, {LOOPBACK_V6}, {LOOPBACK_V4, LOOPBACK_V6})
+    assert listening_addresses(served["ports"]["ACTION_PORT"]) in (
+        {LOOPBACK_V4},
+        {LOOPBACK_V6},
+        {LOOPBACK_V4, LOOPBACK_V6},
+    )
 
 
 def test_make_serve_keeps_the_rasa_server_on_loopback_unless_told_otherwise(served):
-    assert listening_addresses(served["ports"]["RASA_PORT"]) in ({LOOPBACK_V4}, {LOOPBACK_V6}, {LOOPBACK_V4, LOOPBACK_V6})
+    assert listening_addresses(served["ports"]["RASA_PORT"]) in (
+        {LOOPBACK_V4},
+        {LOOPBACK_V6},
+        {LOOPBACK_V4, LOOPBACK_V6},
+    )
 
 
 def test_make_serve_prints_no_token_or_secret(served):
     port = served["ports"]["RASA_PORT"]
-    assert requests.get(f"http://127.0.0.1:{port}/status", params={"token": served["token"]}, timeout=30).status_code == 200
+    assert (
+        requests.get(f"http://127.0.0.1:{port}/status", params={"token": served["token"]}, timeout=30).status_code
+        == 200
+    )
     printed = served["log"].read_text()
     assert served["token"] not in printed and served["secret"] not in printed

@@ -44,6 +44,8 @@ def servers_tracker(servers, sender: str) -> dict:
     """The conversation as the HTTP API (token-protected) reports it."""
     import requests
 
-    response = requests.get(f"{servers.rasa_url}/conversations/{sender}/tracker", params={"token": servers.token}, timeout=10)
+    response = requests.get(
+        f"{servers.rasa_url}/conversations/{sender}/tracker", params={"token": servers.token}, timeout=10
+    )
     response.raise_for_status()
     return response.json()

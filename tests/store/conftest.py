@@ -15,8 +15,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bot.admin.database import import_catalogue_file
+from bot.files.demo_learners import load_demo_learners
 from bot.store import Store, dispose_engines, migrate
-from bot.store.catalogue_import import import_catalogue_file
 from bot.store.seed import seed_demo
 
 PG_ENV_VAR = "BOT_TEST_PG_URL"
@@ -30,15 +31,13 @@ def postgres_base_url() -> str:
     if url:
         return url
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{PG_ENV_VAR} is not set on CI: run `eval \"$(scripts/start-postgres.sh)\"` first")
-    pytest.skip(f"{PG_ENV_VAR} not set (run `eval \"$(scripts/start-postgres.sh)\"` to test on PostgreSQL)")
+        pytest.fail(f'{PG_ENV_VAR} is not set on CI: run `eval "$(scripts/start-postgres.sh)"` first')
+    pytest.skip(f'{PG_ENV_VAR} not set (run `eval "$(scripts/start-postgres.sh)"` to test on PostgreSQL)')
 
 
 def with_search_path(url: str, schema: str) -> str:
     """The URL with every connection's search_path set to one schema."""
-    return make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False
-    )
+    return make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +84,7 @@ def migrated_url(db_url: str) -> str:
 def loaded_url(migrated_url: str) -> str:
     """A database migrated, with the catalogue imported and the demo learners seeded."""
     import_catalogue_file(url=migrated_url)
-    seed_demo(url=migrated_url)
+    seed_demo(load_demo_learners(), url=migrated_url)
     return migrated_url
 
 

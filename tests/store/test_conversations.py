@@ -6,11 +6,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, insert, select
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, func, insert, select
+from sqlalchemy.engine import make_url
 
 from bot.store import conversations
 from bot.store.conversations import (
-    count_events,
     delete_conversation,
     delete_conversations,
     purge_events_older_than,
@@ -38,10 +38,16 @@ def make_tracker(path: Path, events=()) -> Path:
     metadata.create_all(engine)
     with engine.begin() as connection:
         for sender_id, when in events:
-            connection.execute(insert(table).values(
-                sender_id=sender_id, type_name="user", timestamp=when.timestamp(),
-                intent_name="greet", action_name=None, data='{"event": "user", "text": "hi"}',
-            ))
+            connection.execute(
+                insert(table).values(
+                    sender_id=sender_id,
+                    type_name="user",
+                    timestamp=when.timestamp(),
+                    intent_name="greet",
+                    action_name=None,
+                    data='{"event": "user", "text": "hi"}',
+                )
+            )
     engine.dispose()
     return path
 
@@ -57,11 +63,34 @@ def senders(path: Path):
         engine.dispose()
 
 
+def count_events(db, sender_id=None) -> int:
+    """How many events a SQLite tracker store (path or URL) holds, optionally of one conversation; 0 if no file."""
+    path = Path(make_url(str(db)).database if "://" in str(db) else db)
+    if not path.is_file():
+        return 0
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    try:
+        table = Table("events", MetaData(), autoload_with=engine)
+        query = select(func.count()).select_from(table)
+        if sender_id is not None:
+            query = query.where(table.c.sender_id == sender_id)
+        with engine.connect() as connection:
+            return int(connection.scalar(query))
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def tracker(tmp_path) -> Path:
-    return make_tracker(tmp_path / "tracker.db", [
-        ("conv-a", NOW), ("conv-a", NOW), ("conv-b", NOW), ("conv-c", NOW - timedelta(days=40)),
-    ])
+    return make_tracker(
+        tmp_path / "tracker.db",
+        [
+            ("conv-a", NOW),
+            ("conv-a", NOW),
+            ("conv-b", NOW),
+            ("conv-c", NOW - timedelta(days=40)),
+        ],
+    )
 
 
 def test_delete_one_conversation_leaves_the_others(tracker):
@@ -133,7 +162,7 @@ def test_module_does_not_import_rasa():
 
 
 def test_a_forgotten_conversation_leaves_no_trace_in_the_database_or_its_write_ahead_log(tmp_path):
-    """The Rasa server keeps the tracker store in WAL mode (bot/tracker_store.py); erasure must reach the files."""
+    """The Rasa server keeps the tracker store in WAL mode (bot/rasa_server/tracker_store.py); erasure must reach the files."""
     path = make_tracker(tmp_path / "tracker.db")
     marker = "jane.marker.9f3c@example.org"
     engine = create_engine(f"sqlite:///{path}", future=True)
@@ -144,7 +173,10 @@ def test_a_forgotten_conversation_leaves_no_trace_in_the_database_or_its_write_a
         for sender_id in ("forget-me", "keep-me"):
             connection.exec_driver_sql(
                 "INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (?, 'user', 1.0, ?)",
-                (sender_id, f'{{"event": "user", "text": "my email is {marker if sender_id == "forget-me" else "x"}"}}'),
+                (
+                    sender_id,
+                    f'{{"event": "user", "text": "my email is {marker if sender_id == "forget-me" else "x"}"}}',
+                ),
             )
     files = [path, path.with_name("tracker.db-wal")]
     assert marker.encode() in files[1].read_bytes()

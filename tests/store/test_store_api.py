@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import is_dataclass
+from dataclasses import FrozenInstanceError, is_dataclass
 
 import pytest
 
 from bot.files.catalogue import load_catalogue_file
+from bot.files.demo_learners import load_demo_learners
 from bot.rules.model import Course, Enrolment, Learner, Outcome, Payments
 from bot.store import Store, StoreError
-from bot.store.seed import load_demo_learners
 
 
 def demo_by_id() -> dict:
@@ -54,7 +54,9 @@ def test_enrolments_are_ordered_by_registration_date(store):
     assert dates == sorted(dates)
 
 
-@pytest.mark.parametrize("ref", ["L0006", "l0006", " L0006 ", "jane@example.org", "JANE@Example.ORG", " jane@example.org"])
+@pytest.mark.parametrize(
+    "ref", ["L0006", "l0006", " L0006 ", "jane@example.org", "JANE@Example.ORG", " jane@example.org"]
+)
 def test_find_learner_by_id_or_email_in_any_case(store, ref):
     assert store.find_learner(ref).learner_id == "L0006"
 
@@ -105,5 +107,5 @@ def test_missing_tables_raise_store_error(db_url):
 def test_records_are_frozen(store):
     learner = store.learner("L0006")
     assert is_dataclass(learner)
-    with pytest.raises(Exception):
+    with pytest.raises(FrozenInstanceError):
         learner.name = "changed"  # type: ignore[misc]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from bot.admin.database import import_catalogue_file
 from bot.files.catalogue import DEFAULT_CATALOGUE_PATH, load_catalogue_file, load_descriptions
 from bot.store import Store
-from bot.store.catalogue_import import import_catalogue_file
 
 
 def edited_catalogue(tmp_path: Path, edit) -> Path:

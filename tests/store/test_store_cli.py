@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.admin import main
 from bot.answers.upgrade import deduction_lines
-from bot.cli import main
+from bot.files.demo_learners import load_demo_learners
 from bot.rules import credits_earned, upgrade_deduction
 from bot.rules.money import format_money
-from bot.store.seed import load_demo_learners
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = load_demo_learners()

@@ -25,8 +25,16 @@ def engine(migrated_url):
 def course_values(code: str, position: int, **overrides) -> dict:
     """Column values for a courses row."""
     values = dict(
-        code=code, title=f"Course {code}", set_code="PB", set_name="Plant Breeding", position=position,
-        release_date=date(2025, 1, 13), bookable=True, assessment="report", description="", sort_order=1,
+        code=code,
+        title=f"Course {code}",
+        set_code="PB",
+        set_name="Plant Breeding",
+        position=position,
+        release_date=date(2025, 1, 13),
+        bookable=True,
+        assessment="report",
+        description="",
+        sort_order=1,
     )
     values.update(overrides)
     return values
@@ -35,8 +43,13 @@ def course_values(code: str, position: int, **overrides) -> dict:
 def enrolment_values(**overrides) -> dict:
     """Column values for an enrolments row."""
     values = dict(
-        learner_id="L0001", course_code="PB1", registered_on=date(2026, 1, 5), paid_learning_fee=0,
-        paid_top_up=0, paid_credit_fee=0, outcome="none",
+        learner_id="L0001",
+        course_code="PB1",
+        registered_on=date(2026, 1, 5),
+        paid_learning_fee=0,
+        paid_top_up=0,
+        paid_credit_fee=0,
+        outcome="none",
     )
     values.update(overrides)
     return values
@@ -111,8 +124,12 @@ def test_position_must_be_positive(engine):
 def enquiry_values(**overrides) -> dict:
     """Column values for an enquiries row."""
     values = dict(
-        created_at=datetime(2026, 11, 1, tzinfo=timezone.utc), name="Jane", email="jane@example.org",
-        question="When does Plant Breeding 4 start?", consent=True, status="new",
+        created_at=datetime(2026, 11, 1, tzinfo=timezone.utc),
+        name="Jane",
+        email="jane@example.org",
+        question="When does Plant Breeding 4 start?",
+        consent=True,
+        status="new",
     )
     values.update(overrides)
     return values

@@ -42,11 +42,25 @@ def test_migration_matches_the_orm_schema(migrated_url):
 def test_expected_columns(migrated_url):
     columns = {c["name"] for c in inspect(get_engine(migrated_url)).get_columns("enrolments")}
     assert {
-        "learner_id", "course_code", "registered_on", "paid_learning_fee", "paid_top_up", "paid_credit_fee", "outcome"
+        "learner_id",
+        "course_code",
+        "registered_on",
+        "paid_learning_fee",
+        "paid_top_up",
+        "paid_credit_fee",
+        "outcome",
     } <= columns
     enquiry_columns = {c["name"] for c in inspect(get_engine(migrated_url)).get_columns("enquiries")}
     assert {
-        "id", "created_at", "conversation_id", "name", "email", "question", "consent", "status", "handled_at",
+        "id",
+        "created_at",
+        "conversation_id",
+        "name",
+        "email",
+        "question",
+        "consent",
+        "status",
+        "handled_at",
         "handled_by",
     } == enquiry_columns
 

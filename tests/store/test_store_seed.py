@@ -10,6 +10,13 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.files.demo_learners import (
+    DEFAULT_DEMO_PATH,
+    PAYMENT_KINDS,
+    DemoLearnersError,
+    load_demo_learners,
+    payments_for,
+)
 from bot.rules import (
     Outcome,
     Payments,
@@ -21,7 +28,7 @@ from bot.rules import (
     upgrade_deduction,
 )
 from bot.store import Store
-from bot.store.seed import DEFAULT_DEMO_PATH, PAYMENT_KINDS, SeedError, load_demo_learners, payments_for, seed_demo
+from bot.store.seed import seed_demo
 
 CASES = {
     "nothing_yet",
@@ -59,9 +66,9 @@ def test_every_case_is_present_once():
 
 def test_ids_are_sequential_and_emails_example_org():
     learners = [item.learner for item in load_demo_learners()]
-    assert [l.learner_id for l in learners] == [f"L{n:04d}" for n in range(1, len(learners) + 1)]
-    assert all(l.email.endswith("@example.org") for l in learners)
-    assert "jane@example.org" in {l.email for l in learners}
+    assert [learner.learner_id for learner in learners] == [f"L{n:04d}" for n in range(1, len(learners) + 1)]
+    assert all(learner.email.endswith("@example.org") for learner in learners)
+    assert "jane@example.org" in {learner.email for learner in learners}
 
 
 def test_nothing_yet(demo):
@@ -148,7 +155,7 @@ def test_payments_are_priced_from_the_policy(kinds):
     ids=["unknown", "top-up-alone", "credit-plus-learning", "repeated"],
 )
 def test_inconsistent_payment_kinds_are_refused(kinds, policy):
-    with pytest.raises(SeedError):
+    with pytest.raises(DemoLearnersError):
         payments_for(kinds, policy)
 
 
@@ -170,13 +177,13 @@ def test_payment_kinds_are_the_policy_fee_fields(policy):
     ids=["course", "date", "outcome", "email", "duplicate", "missing", "unknown"],
 )
 def test_bad_demo_file_is_refused(tmp_path, edit, message):
-    with pytest.raises(SeedError, match=message):
+    with pytest.raises(DemoLearnersError, match=message):
         load_demo_learners(edited_demo(tmp_path, edit))
 
 
 def test_seed_is_idempotent(loaded_url):
     before = Store(loaded_url).learners()
-    result = seed_demo(url=loaded_url)
+    result = seed_demo(load_demo_learners(), url=loaded_url)
     assert (result.learners_added, result.learners_updated) == (0, 0)
     assert (result.enrolments_added, result.enrolments_updated, result.enrolments_removed) == (0, 0, 0)
     assert Store(loaded_url).learners() == before
@@ -189,12 +196,12 @@ def test_seeded_learners_match_the_file(store):
 def test_reseeding_an_edited_file_syncs_enrolments(loaded_url, tmp_path, policy):
     def edit(document):
         """Jane drops PB3 and converts PB1 to learning + top-up; Sam changes name."""
-        jane = next(l for l in document["learners"] if l["email"] == "jane@example.org")
+        jane = next(entry for entry in document["learners"] if entry["email"] == "jane@example.org")
         jane["enrolments"] = [e for e in jane["enrolments"] if e["course"] != "PB3"]
         jane["enrolments"][0]["paid"] = ["learning_fee", "top_up"]
         document["learners"][0]["name"] = "Samuel Patel"
 
-    result = seed_demo(edited_demo(tmp_path, edit), url=loaded_url)
+    result = seed_demo(load_demo_learners(edited_demo(tmp_path, edit)), url=loaded_url)
     assert (result.learners_updated, result.enrolments_updated, result.enrolments_removed) == (1, 1, 1)
     jane = Store(loaded_url).learner_by_email("jane@example.org")
     assert [e.course.code for e in jane.enrolments] == ["PB1", "PB2"]

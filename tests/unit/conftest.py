@@ -7,9 +7,9 @@ from typing import Callable, Dict, Tuple
 
 import pytest
 
-from bot.rules.policy import Policy
 from bot.files.policy import load_policy
 from bot.rules.model import AssessmentType, Course, Enrolment, Outcome, Payments
+from bot.rules.policy import Policy
 
 SAMPLE_SETS = (("PB", "Plant Breeding"), ("GN", "Genomics"), ("LS", "Livestock Science"), ("BI", "Bioinformatics"))
 ASSESSMENTS = (AssessmentType.REPORT, AssessmentType.DATA_ANALYSIS, AssessmentType.MASTERS_TEST)

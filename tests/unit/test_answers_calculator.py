@@ -8,32 +8,48 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answers.calculator import DEDUCTION, MAX_COURSES, TOPUP, CalculatorCounts, deduction_reply, starting_counts, top_up_reply
-from bot.nlp.calculator_text import CalculatorFacts
+from bot.answers.calculator import deduction_reply, top_up_reply
 from bot.files.policy import get_policy
+from bot.nlp.calculator_text import DEDUCTION, MAX_COURSES, TOPUP, CalculatorCounts, CalculatorFacts, starting_counts
 from bot.rules import calculator_spend, deduction_for_spend, top_up_for_courses
 from bot.rules.money import format_money
-
 
 # --- what the opening question already answers ---------------------------------------------------
 
 
-@pytest.mark.parametrize("facts, counts", [
-    (CalculatorFacts(with_credits=2), CalculatorCounts(2, None)),
-    (CalculatorFacts(with_credits=2, learning_only=1), CalculatorCounts(2, 1)),
-    (CalculatorFacts(with_credits=1, topped_up=1), CalculatorCounts(2, None)),
-    (CalculatorFacts(with_credits=2, total=5), CalculatorCounts(2, 3)),
-    (CalculatorFacts(learning_only=1, total=4), CalculatorCounts(3, 1)),
-    (CalculatorFacts(total=3), CalculatorCounts(None, None)),
-    (CalculatorFacts(), CalculatorCounts(None, None)),
-], ids=["credits", "both", "topped_up_counts_as_credits", "rest_is_learning", "rest_is_credits", "total_only", "nothing"])
+@pytest.mark.parametrize(
+    "facts, counts",
+    [
+        (CalculatorFacts(with_credits=2), CalculatorCounts(2, None)),
+        (CalculatorFacts(with_credits=2, learning_only=1), CalculatorCounts(2, 1)),
+        (CalculatorFacts(with_credits=1, topped_up=1), CalculatorCounts(2, None)),
+        (CalculatorFacts(with_credits=2, total=5), CalculatorCounts(2, 3)),
+        (CalculatorFacts(learning_only=1, total=4), CalculatorCounts(3, 1)),
+        (CalculatorFacts(total=3), CalculatorCounts(None, None)),
+        (CalculatorFacts(), CalculatorCounts(None, None)),
+    ],
+    ids=[
+        "credits",
+        "both",
+        "topped_up_counts_as_credits",
+        "rest_is_learning",
+        "rest_is_credits",
+        "total_only",
+        "nothing",
+    ],
+)
 def test_deduction_calculator_keeps_what_the_question_says(facts, counts):
     assert starting_counts(DEDUCTION, facts) == counts
 
 
-@pytest.mark.parametrize("facts, learning", [
-    (CalculatorFacts(learning_only=2), 2), (CalculatorFacts(total=3), 3), (CalculatorFacts(), None),
-])
+@pytest.mark.parametrize(
+    "facts, learning",
+    [
+        (CalculatorFacts(learning_only=2), 2),
+        (CalculatorFacts(total=3), 3),
+        (CalculatorFacts(), None),
+    ],
+)
 def test_top_up_calculator_needs_only_learning_only_courses(facts, learning):
     assert starting_counts(TOPUP, facts) == CalculatorCounts(0, learning)
 
@@ -49,7 +65,10 @@ def test_deduction_reply_shows_the_arithmetic_and_the_cap(policy):
         f"1 course learning only × {format_money(policy.learning_fee)} = {format_money(spent)} spent; "
     )
     assert f"{policy.module_credits}-credit module, {format_money(policy.deduction_cap)}" in reply.text
-    assert f"so {format_money(min(spent, policy.deduction_cap))} would come off your first {policy.module_credits}-credit module." in reply.text
+    assert (
+        f"so {format_money(min(spent, policy.deduction_cap))} would come off your first {policy.module_credits}-credit module."
+        in reply.text
+    )
     assert "the most that can be deducted" not in reply.text
     assert "estimate" in reply.text
 
@@ -114,7 +133,9 @@ def test_the_cap_wording_follows_the_number_of_modules_in_the_policy(policy):
 def test_top_up_reply_multiplies_the_top_up_by_the_courses(courses, policy):
     text = top_up_reply(policy, courses).text
     noun = "course" if courses == 1 else "courses"
-    assert text.startswith(f"{courses} {noun} × {format_money(policy.top_up)} top-up = {format_money(top_up_for_courses(policy, courses))}.")
+    assert text.startswith(
+        f"{courses} {noun} × {format_money(policy.top_up)} top-up = {format_money(top_up_for_courses(policy, courses))}."
+    )
     assert f"{policy.credits_per_microcredential} credits" in text
 
 

@@ -35,6 +35,8 @@ def test_the_apology_for_an_unreachable_database_gives_the_team_email(policy):
 
 
 def test_a_changed_address_in_the_policy_changes_every_reply(policy):
-    changed = dataclasses.replace(policy, contact=dataclasses.replace(policy.contact, enquiry_email="team@aber.example"))
+    changed = dataclasses.replace(
+        policy, contact=dataclasses.replace(policy.contact, enquiry_email="team@aber.example")
+    )
     for compose in (contact.enquiry_route, contact.not_understood, contact.out_of_scope, contact.service_unavailable):
         assert "team@aber.example" in compose(changed).text

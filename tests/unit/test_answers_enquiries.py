@@ -11,9 +11,16 @@ RECEIVED = datetime(2026, 7, 3, 14, 5)
 
 
 def enquiry(number: int, question: str = "Is Plant Breeding 4 open?", **fields) -> Enquiry:
-    values = dict(id=number, created_at=RECEIVED + timedelta(minutes=number), conversation_id=None,
-                  name=f"Visitor {number}", email=f"visitor{number}@example.org", question=question,
-                  consent=True, status=EnquiryStatus.NEW)
+    values = dict(
+        id=number,
+        created_at=RECEIVED + timedelta(minutes=number),
+        conversation_id=None,
+        name=f"Visitor {number}",
+        email=f"visitor{number}@example.org",
+        question=question,
+        consent=True,
+        status=EnquiryStatus.NEW,
+    )
     values.update(fields)
     return Enquiry(**values)
 

@@ -12,7 +12,10 @@ def test_cancel_words_leave_the_form(text):
     assert form.is_cancel(text)
 
 
-@pytest.mark.parametrize("text,expected", [("yes", True), ("Yes please", True), ("ok", True), ("no", False), ("nope", False), ("maybe", None)])
+@pytest.mark.parametrize(
+    "text,expected",
+    [("yes", True), ("Yes please", True), ("ok", True), ("no", False), ("nope", False), ("maybe", None)],
+)
 def test_consent_is_yes_or_no(text, expected):
     assert form.consent_answer(text) is expected
 

@@ -21,12 +21,20 @@ def test_buttons_become_title_and_payload_dicts_in_order():
     }
 
 
-@pytest.mark.parametrize("day, text", [(date(2025, 1, 3), "3 January 2025"), (date(2026, 9, 1), "1 September 2026"),
-                                       (date(2027, 12, 31), "31 December 2027")])
+@pytest.mark.parametrize(
+    "day, text",
+    [
+        (date(2025, 1, 3), "3 January 2025"),
+        (date(2026, 9, 1), "1 September 2026"),
+        (date(2027, 12, 31), "31 December 2027"),
+    ],
+)
 def test_dates_are_british_long_dates_without_a_leading_zero(day, text):
     assert format_date(day) == text
 
 
-@pytest.mark.parametrize("names, text", [([], ""), (["A"], "A"), (["A", "B"], "A and B"), (["A", "B", "C"], "A, B and C")])
+@pytest.mark.parametrize(
+    "names, text", [([], ""), (["A"], "A"), (["A", "B"], "A and B"), (["A", "B", "C"], "A, B and C")]
+)
 def test_names_are_joined_with_commas_and_a_final_and(names, text):
     assert join_names(names) == text

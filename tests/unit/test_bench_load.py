@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from aiohttp import web
 
 from bench.load import run_load
@@ -51,7 +50,7 @@ async def test_closed_loop_counts_turns_errors_and_unexpected_replies():
             Turn("personal", "credits", learner="L0004", expect=("something else",)),
         ]
         plan = [[conversation, conversation] for _ in range(3)]
-        result = await run_load(url, plan, metadata_for=lambda l: {"token": f"t-{l}"} if l else None)
+        result = await run_load(url, plan, metadata_for=lambda learner: {"token": f"t-{learner}"} if learner else None)
     finally:
         await runner.cleanup()
     summary = result.summary()

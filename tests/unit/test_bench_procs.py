@@ -31,14 +31,16 @@ def test_descendants_walk_the_whole_tree_and_nothing_else():
 
 def test_tree_usage_of_this_process_is_plausible():
     rss, cpu = tree_usage(os.getpid())
-    assert 10 * 1024 * 1024 < rss < 8 * 1024 ** 3 and cpu > 0
+    assert 10 * 1024 * 1024 < rss < 8 * 1024**3 and cpu > 0
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
 def test_a_started_group_including_its_children_is_stopped(tmp_path):
     script = "import subprocess,sys,time; subprocess.Popen([sys.executable,'-c','import time; time.sleep(60)']); time.sleep(60)"
     services = Services()
-    service = services.add(start_service("sleeper", [sys.executable, "-c", script], tmp_path, dict(os.environ), tmp_path))
+    service = services.add(
+        start_service("sleeper", [sys.executable, "-c", script], tmp_path, dict(os.environ), tmp_path)
+    )
     time.sleep(0.5)
     group = os.getpgid(service.process.pid)
     assert group == service.process.pid
@@ -67,6 +69,18 @@ def live_members(group: int) -> list:
 def test_run_timed_reports_time_and_failures(tmp_path):
     assert run_timed([sys.executable, "-c", "pass"], tmp_path, dict(os.environ), tmp_path / "ok.log", 30) > 0
     with pytest.raises(RuntimeError, match="exited with 3"):
-        run_timed([sys.executable, "-c", "print('boom'); raise SystemExit(3)"], tmp_path, dict(os.environ), tmp_path / "bad.log", 30)
+        run_timed(
+            [sys.executable, "-c", "print('boom'); raise SystemExit(3)"],
+            tmp_path,
+            dict(os.environ),
+            tmp_path / "bad.log",
+            30,
+        )
     with pytest.raises(RuntimeError, match="did not finish"):
-        run_timed([sys.executable, "-c", "import time; time.sleep(30)"], tmp_path, dict(os.environ), tmp_path / "slow.log", 0.5)
+        run_timed(
+            [sys.executable, "-c", "import time; time.sleep(30)"],
+            tmp_path,
+            dict(os.environ),
+            tmp_path / "slow.log",
+            0.5,
+        )

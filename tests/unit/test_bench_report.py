@@ -5,17 +5,33 @@ from __future__ import annotations
 import json
 
 from bench.report import (
-    MISSING, build_rows, evaluate_goals, fmt, fmt_errors, format_goals, format_table, record, write_record,
+    MISSING,
+    build_rows,
+    evaluate_goals,
+    fmt,
+    fmt_errors,
+    format_goals,
+    format_table,
+    record,
+    write_record,
 )
 
 
 def figures(p50, p95, p99, tps, single_p95, rss, training, cold, errors=0, turns=600, users=20, actions=None):
     return {
-        "load": {"users": users, "turns": turns, "errors": errors, "unexpected": 0, "throughput_tps": tps,
-                 "latency_ms": {"p50": p50, "p95": p95, "p99": p99}},
+        "load": {
+            "users": users,
+            "turns": turns,
+            "errors": errors,
+            "unexpected": 0,
+            "throughput_tps": tps,
+            "latency_ms": {"p50": p50, "p95": p95, "p99": p99},
+        },
         "single": {"latency_ms": {"p50": single_p95 / 2, "p95": single_p95}},
         "rss_peak_mb": {"rasa": rss, "actions": actions, "total": rss + (actions or 0)},
-        "training_s": training, "cold_start_s": cold, "cpu_ms_per_turn": 12.0,
+        "training_s": training,
+        "cold_start_s": cold,
+        "cpu_ms_per_turn": 12.0,
     }
 
 

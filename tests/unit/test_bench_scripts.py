@@ -7,7 +7,14 @@ import random
 import pytest
 
 from bench.scripts import (
-    OURS_CALCULATOR, SEED_LEARNERS, SIGN_IN, STARTER_SEGMENTS, Turn, kind_counts, ours_conversation, plan,
+    OURS_CALCULATOR,
+    SEED_LEARNERS,
+    SIGN_IN,
+    STARTER_SEGMENTS,
+    Turn,
+    kind_counts,
+    ours_conversation,
+    plan,
     starter_conversation,
 )
 

@@ -11,8 +11,9 @@ from typing import Iterator
 import pytest
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, insert, select
 
-from bot.cli import main, safe_cell
+from bot.admin import main
 from bot.store import Store, dispose_engines
+from bot.store.export import safe_cell
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -40,8 +41,14 @@ def store(db_url) -> Store:
 
 
 def add(store: Store, **overrides) -> int:
-    values = dict(name="Jane Doe", email="jane@example.org", question="How much is PB1?", consent=True,
-                  conversation_id="conv-jane", now=NOW)
+    values = dict(
+        name="Jane Doe",
+        email="jane@example.org",
+        question="How much is PB1?",
+        consent=True,
+        conversation_id="conv-jane",
+        now=NOW,
+    )
     values.update(overrides)
     return store.add_enquiry(**values)
 
@@ -50,7 +57,8 @@ def make_tracker(path: Path, events) -> Path:
     """A tracker store shaped like Rasa's SQLTrackerStore, with (sender_id, datetime) events."""
     metadata = MetaData()
     table = Table(
-        "events", metadata,
+        "events",
+        metadata,
         Column("id", Integer, primary_key=True),
         Column("sender_id", String(255), nullable=False),
         Column("type_name", String(255), nullable=False),
@@ -63,8 +71,9 @@ def make_tracker(path: Path, events) -> Path:
     metadata.create_all(engine)
     with engine.begin() as connection:
         for sender_id, when in events:
-            connection.execute(insert(table).values(sender_id=sender_id, type_name="user",
-                                                    timestamp=when.timestamp(), data="{}"))
+            connection.execute(
+                insert(table).values(sender_id=sender_id, type_name="user", timestamp=when.timestamp(), data="{}")
+            )
     engine.dispose()
     return path
 
@@ -81,10 +90,17 @@ def tracker_senders(path: Path):
 
 @pytest.fixture
 def tracker(tmp_path, monkeypatch) -> Path:
-    path = make_tracker(tmp_path / "tracker.db", [
-        ("conv-jane", NOW), ("conv-jane", NOW), ("conv-jane-2", NOW),
-        ("conv-bob", NOW), ("conv-anon", NOW), ("conv-old", NOW - timedelta(days=40)),
-    ])
+    path = make_tracker(
+        tmp_path / "tracker.db",
+        [
+            ("conv-jane", NOW),
+            ("conv-jane", NOW),
+            ("conv-jane-2", NOW),
+            ("conv-bob", NOW),
+            ("conv-anon", NOW),
+            ("conv-old", NOW - timedelta(days=40)),
+        ],
+    )
     monkeypatch.setenv("BOT_TRACKER_DB", str(path))
     return path
 
@@ -134,10 +150,20 @@ def test_export_writes_a_csv_with_every_field(store, db_url, tmp_path, capsys):
     assert status == 0 and "2 enquiry(ies) written" in out
     with out_file.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["id", "created_at", "status", "name", "email", "consent", "conversation_id", "question",
-                       "handled_at", "handled_by"]
+    assert rows[0] == [
+        "id",
+        "created_at",
+        "status",
+        "name",
+        "email",
+        "consent",
+        "conversation_id",
+        "question",
+        "handled_at",
+        "handled_by",
+    ]
     assert [row[0] for row in rows[1:]] == [str(first), str(second)]  # oldest first
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=False))
     assert row["question"] == 'He said "hi",\nthen left'  # quoted, newline kept inside the cell
     assert datetime.fromisoformat(row["created_at"]) == NOW - timedelta(days=1)
     assert row["status"] == "handled" and row["handled_by"] == "Staff Member" and row["handled_at"]
@@ -147,14 +173,14 @@ def test_export_writes_a_csv_with_every_field(store, db_url, tmp_path, capsys):
 
 
 def test_export_guards_against_formula_injection(store, db_url, tmp_path, capsys):
-    add(store, name="=HYPERLINK(\"http://evil\")", question="+1+1", conversation_id="-conv")
+    add(store, name='=HYPERLINK("http://evil")', question="+1+1", conversation_id="-conv")
     add(store, name="@SUM(A1)", question="-2", email="b@example.org")
     add(store, name="Safe=Name", question="What is PB1? =no formula")
     out_file = tmp_path / "out.csv"
     assert run(capsys, db_url, "enquiries", "export", "--out", str(out_file))[0] == 0
     with out_file.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0]["name"] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[0]["name"] == '\'=HYPERLINK("http://evil")'
     assert rows[0]["question"] == "'+1+1" and rows[0]["conversation_id"] == "'-conv"
     assert rows[1]["name"] == "'@SUM(A1)" and rows[1]["question"] == "'-2"
     assert rows[2]["name"] == "Safe=Name" and rows[2]["question"] == "What is PB1? =no formula"
@@ -175,7 +201,8 @@ def test_export_of_no_enquiries_writes_only_the_header(db_url, tmp_path, capsys)
     out_file = tmp_path / "none.csv"
     assert run(capsys, db_url, "enquiries", "export", "--out", str(out_file))[0] == 0
     assert out_file.read_text().splitlines() == [
-        "id,created_at,status,name,email,consent,conversation_id,question,handled_at,handled_by"]
+        "id,created_at,status,name,email,consent,conversation_id,question,handled_at,handled_by"
+    ]
 
 
 def test_mark_handled(store, db_url, capsys):
@@ -277,13 +304,16 @@ def test_purge_days_from_environment(store, db_url, tracker, capsys, monkeypatch
     assert status == 0 and "(7 days): 1 enquiry(ies), 1 conversation event(s)" in out
 
 
-@pytest.mark.parametrize("argv, env, message", [
-    ([], None, "give --days N or set $BOT_RETENTION_DAYS"),
-    (["--days", "0"], None, "at least 1 day"),
-    (["--days", "-5"], None, "at least 1 day"),
-    ([], "soon", "not a whole number"),
-    ([], "0", "at least 1 day"),
-])
+@pytest.mark.parametrize(
+    "argv, env, message",
+    [
+        ([], None, "give --days N or set $BOT_RETENTION_DAYS"),
+        (["--days", "0"], None, "at least 1 day"),
+        (["--days", "-5"], None, "at least 1 day"),
+        ([], "soon", "not a whole number"),
+        ([], "0", "at least 1 day"),
+    ],
+)
 def test_purge_rejects_bad_retention(store, db_url, tracker, capsys, monkeypatch, argv, env, message):
     add(store, now=NOW - timedelta(days=400))
     if env is not None:

@@ -21,24 +21,42 @@ from rasa.core.channels.telegram import TelegramInput
 from rasa.core.channels.twilio import TwilioInput
 from rasa.core.run import _create_single_channel
 
-import bot.channels
-from bot import channels_messaging as messaging
-from bot import credentials as creds
-from bot.channels import GuardedRestInput, GuardedSocketIOInput
+import bot.rasa_server.channels
+from bot.rasa_server import messaging
+from bot.rasa_server.channels import GuardedRestInput, GuardedSocketIOInput
+from bot.services import credentials as creds
 
 ROOT = Path(__file__).resolve().parents[2]
-BASE_KEYS = ["bot.channels.GuardedRestInput", "bot.channels.GuardedSocketIOInput"]
+BASE_KEYS = ["bot.rasa_server.channels.GuardedRestInput", "bot.rasa_server.channels.GuardedSocketIOInput"]
 
-TELEGRAM = {"TELEGRAM_ACCESS_TOKEN": "123:tg-secret", "TELEGRAM_VERIFY": "@ibers_bot",
-            "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook"}
+TELEGRAM = {
+    "TELEGRAM_ACCESS_TOKEN": "123:tg-secret",
+    "TELEGRAM_VERIFY": "@ibers_bot",
+    "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook",
+}
 TWILIO = {"TWILIO_ACCOUNT_SID": "AC-dummy-sid", "TWILIO_AUTH_TOKEN": "tw-secret"}
 SMS = {**TWILIO, "TWILIO_NUMBER": "+441970000001"}
 WHATSAPP = {**TWILIO, "TWILIO_WHATSAPP_NUMBER": "+441970000002"}
-FACEBOOK = {"FACEBOOK_VERIFY": "fb-verify", "FACEBOOK_SECRET": "fb-secret", "FACEBOOK_PAGE_ACCESS_TOKEN": "fb-page-token"}
-SLACK = {"SLACK_TOKEN": "xoxb-slack-secret", "SLACK_SIGNING_SECRET": "slack-signing-secret", "SLACK_CHANNEL": "#enquiries"}
+FACEBOOK = {
+    "FACEBOOK_VERIFY": "fb-verify",
+    "FACEBOOK_SECRET": "fb-secret",
+    "FACEBOOK_PAGE_ACCESS_TOKEN": "fb-page-token",
+}
+SLACK = {
+    "SLACK_TOKEN": "xoxb-slack-secret",
+    "SLACK_SIGNING_SECRET": "slack-signing-secret",
+    "SLACK_CHANNEL": "#enquiries",
+}
 ALL = {**TELEGRAM, **SMS, **WHATSAPP, **FACEBOOK, **SLACK}
-SECRETS = ["123:tg-secret", "tw-secret", "AC-dummy-sid", "fb-secret", "fb-page-token", "xoxb-slack-secret",
-           "slack-signing-secret"]
+SECRETS = [
+    "123:tg-secret",
+    "tw-secret",
+    "AC-dummy-sid",
+    "fb-secret",
+    "fb-page-token",
+    "xoxb-slack-secret",
+    "slack-signing-secret",
+]
 
 
 def build(env: Dict[str, str], name: str) -> Any:
@@ -57,8 +75,8 @@ def test_no_variables_means_only_rest_and_socketio() -> None:
 
 def test_base_names_are_the_channels_own() -> None:
     assert creds.BASE_NAMES == {
-        "bot.channels.GuardedRestInput": GuardedRestInput.name(),
-        "bot.channels.GuardedSocketIOInput": GuardedSocketIOInput.name(),
+        "bot.rasa_server.channels.GuardedRestInput": GuardedRestInput.name(),
+        "bot.rasa_server.channels.GuardedSocketIOInput": GuardedSocketIOInput.name(),
     }
 
 
@@ -75,7 +93,11 @@ def test_twilio_sms() -> None:
     channel = build(SMS, "twilio")
     assert type(channel) is messaging.TwilioSmsInput and isinstance(channel, TwilioInput)
     assert channel.name() == "twilio"
-    assert (channel.account_sid, channel.auth_token, channel.twilio_number) == ("AC-dummy-sid", "tw-secret", "+441970000001")
+    assert (channel.account_sid, channel.auth_token, channel.twilio_number) == (
+        "AC-dummy-sid",
+        "tw-secret",
+        "+441970000001",
+    )
     assert creds.enabled_channels(SMS) == ["rest", "socketio", "twilio"]
 
 
@@ -101,7 +123,11 @@ def test_facebook() -> None:
     channel = build(FACEBOOK, "facebook")
     assert type(channel) is messaging.GuardedFacebookInput and isinstance(channel, FacebookInput)
     assert channel.name() == "facebook"
-    assert (channel.fb_verify, channel.fb_secret, channel.fb_access_token) == ("fb-verify", "fb-secret", "fb-page-token")
+    assert (channel.fb_verify, channel.fb_secret, channel.fb_access_token) == (
+        "fb-verify",
+        "fb-secret",
+        "fb-page-token",
+    )
 
 
 def test_slack_with_and_without_a_channel() -> None:
@@ -140,7 +166,7 @@ def test_secrets_are_not_expanded_as_variables_by_rasa(tmp_path: Path) -> None:
     out = tmp_path / "c.yml"
     creds.write(out, env)
     loaded = rasa.shared.utils.io.read_config_file(str(out))
-    assert loaded["bot.channels_messaging.GuardedSlackInput"]["slack_token"] == "xoxb-${HOME}-$x"
+    assert loaded["bot.rasa_server.messaging.GuardedSlackInput"]["slack_token"] == "xoxb-${HOME}-$x"
 
 
 def test_rewriting_keeps_mode_600(tmp_path: Path) -> None:
@@ -161,8 +187,13 @@ def run_cli(tmp_path: Path, env: Dict[str, str]) -> subprocess.CompletedProcess:
     out = tmp_path / "eff.yml"
     base_env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "bot.credentials", "write", "--out", str(out)],
-        cwd=ROOT, env={**base_env, **env}, capture_output=True, text=True, timeout=120, check=True,
+        [sys.executable, "-m", "bot.services.credentials", "write", "--out", str(out)],
+        cwd=ROOT,
+        env={**base_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
 
 
@@ -193,8 +224,10 @@ class TextOnly(OutputChannel):
         self.sent.append(text)
 
 
-BUTTONS = ({"title": "What are microcredentials?", "payload": "/ask_what_are"},
-           {"title": "How much do they cost?", "payload": "/ask_cost"})
+BUTTONS = (
+    {"title": "What are microcredentials?", "payload": "/ask_what_are"},
+    {"title": "How much do they cost?", "payload": "/ask_cost"},
+)
 
 
 def buttons() -> List[Dict[str, str]]:
@@ -206,7 +239,11 @@ def test_rasa_default_shows_buttons_as_readable_text() -> None:
     channel = TextOnly()
     asyncio.run(channel.send_response("u1", {"text": "Hello!", "buttons": buttons()}))
     joined = "\n".join(channel.sent)
-    assert channel.sent == ["Hello!", "1: What are microcredentials? (/ask_what_are)", "2: How much do they cost? (/ask_cost)"]
+    assert channel.sent == [
+        "Hello!",
+        "1: What are microcredentials? (/ask_what_are)",
+        "2: How much do they cost? (/ask_cost)",
+    ]
     for button in BUTTONS:
         assert button["title"] in joined
 
@@ -236,7 +273,9 @@ def test_sms_and_whatsapp_send_buttons_as_one_readable_message() -> None:
 
 def test_quick_replies_too_and_no_buttons_leaves_text_alone() -> None:
     output = RecordingTwilioOutput()
-    asyncio.run(output.send_response("u", {"text": "Pick one", "quick_replies": [{"title": "Cost", "payload": "/ask_cost"}]}))
+    asyncio.run(
+        output.send_response("u", {"text": "Pick one", "quick_replies": [{"title": "Cost", "payload": "/ask_cost"}]})
+    )
     asyncio.run(output.send_response("u", {"text": "Plain"}))
     assert [b["body"] for b in output.bodies] == ["Pick one\nYou could ask:\n- Cost", "Plain"]
 
@@ -249,8 +288,12 @@ def test_sms_input_uses_the_text_only_output() -> None:
 def test_domain_buttons_read_well_as_text() -> None:
     """Every response with buttons, as an SMS: the titles, no payloads, no blank line that would split it."""
     domain = rasa.shared.utils.io.read_yaml_file(str(ROOT / "domain.yml"))
-    with_buttons = [(name, variant) for name, variants in domain["responses"].items()
-                    for variant in variants if variant.get("buttons")]
+    with_buttons = [
+        (name, variant)
+        for name, variants in domain["responses"].items()
+        for variant in variants
+        if variant.get("buttons")
+    ]
     assert with_buttons, "domain.yml has no responses with buttons"
     for name, variant in with_buttons:
         text = messaging.text_with_options(variant.get("text", ""), variant["buttons"])
@@ -259,10 +302,14 @@ def test_domain_buttons_read_well_as_text() -> None:
             assert button["payload"] not in text, name
 
 
-@pytest.mark.parametrize("env,name", [(SMS, "twilio"), (WHATSAPP, "twilio_whatsapp"), (FACEBOOK, "facebook"),
-                                      (SLACK, "slack"), (TELEGRAM, "telegram")])
-def test_messaging_channels_are_behind_the_guard(env: Dict[str, str], name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each blueprint wraps Rasa's handler with bot.channels.guard (Telegram's own webhook call is stubbed out)."""
+@pytest.mark.parametrize(
+    "env,name",
+    [(SMS, "twilio"), (WHATSAPP, "twilio_whatsapp"), (FACEBOOK, "facebook"), (SLACK, "slack"), (TELEGRAM, "telegram")],
+)
+def test_messaging_channels_are_behind_the_guard(
+    env: Dict[str, str], name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each blueprint wraps Rasa's handler with bot.rasa_server.channels.guard (Telegram's own webhook call is stubbed out)."""
     wrapped: List[Any] = []
 
     def fake_guard(handler: Any) -> Any:
@@ -272,7 +319,7 @@ def test_messaging_channels_are_behind_the_guard(env: Dict[str, str], name: str,
     async def on_new_message(message: Any) -> None:
         return None
 
-    monkeypatch.setattr(bot.channels, "guard", fake_guard)
+    monkeypatch.setattr(bot.rasa_server.channels, "guard", fake_guard)
     monkeypatch.setattr(TelegramInput, "get_output_channel", lambda self: None)  # would call Telegram's API
     blueprint = build(env, name).blueprint(on_new_message)
     assert wrapped == [on_new_message]

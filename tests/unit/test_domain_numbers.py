@@ -13,7 +13,15 @@ from bot.files.policy import get_policy
 from bot.nlp.numbers import WORDS
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
-NUMBER = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(w for w in WORDS if w.isalpha() and WORDS[w] > 0 and w not in {"a", "an", "single", "once", "twice", "both", "couple"}) + ")"
+NUMBER = (
+    r"(\d[\d,]*(?:\.\d+)?|"
+    + "|".join(
+        w
+        for w in WORDS
+        if w.isalpha() and WORDS[w] > 0 and w not in {"a", "an", "single", "once", "twice", "both", "couple"}
+    )
+    + ")"
+)
 PATTERNS = {
     "money": re.compile(r"£\s?" + NUMBER),
     "percentage": re.compile(NUMBER + r"\s?(?:%|per ?cent)", re.I),
@@ -47,7 +55,14 @@ def stated_numbers(text: str) -> List[Tuple[str, float]]:
 
 def test_the_extractor_finds_fees_percentages_weeks_and_credits():
     found = stated_numbers("£250, a pass mark of 70%, 8 weeks, 5 credits, a 1500-word report, four courses")
-    assert found == [("money", 250), ("percentage", 70), ("weeks", 8), ("credits", 5), ("word count", 1500), ("courses", 4)]
+    assert found == [
+        ("money", 250),
+        ("percentage", 70),
+        ("weeks", 8),
+        ("credits", 5),
+        ("word count", 1500),
+        ("courses", 4),
+    ]
 
 
 def test_the_extractor_fails_on_a_number_the_policy_does_not_hold():

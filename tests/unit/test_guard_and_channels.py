@@ -6,12 +6,11 @@ import asyncio
 
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-
 from sanic.exceptions import InvalidUsage
 
-from bot.channels import GuardedRestInput, edge_metadata, guard, rest_body, rest_message, rest_sender
-from bot.guard import EMPTY, MAX_MESSAGE_CHARS, TOO_LONG, check_message, clean_text
 from bot.identity import AUTH_KEY, IdentitySettings, mint_token, unseal_claims
+from bot.rasa_server.channels import GuardedRestInput, edge_metadata, guard, rest_body, rest_message, rest_sender
+from bot.rasa_server.guard import EMPTY, MAX_MESSAGE_CHARS, TOO_LONG, check_message, clean_text
 
 SETTINGS = IdentitySettings.from_env({"BOT_JWT_SECRET": "unit-test-secret"})
 
@@ -25,7 +24,9 @@ def test_huge_input_is_rejected():
     assert check_message("a" * (MAX_MESSAGE_CHARS + 1)) == TOO_LONG
 
 
-@pytest.mark.parametrize("text", ["how much?", "<img src=x onerror=alert(1)>", "'; DROP TABLE learners; --", "Faint 🌱 مرحبا", "/ask_cost"])
+@pytest.mark.parametrize(
+    "text", ["how much?", "<img src=x onerror=alert(1)>", "'; DROP TABLE learners; --", "Faint 🌱 مرحبا", "/ask_cost"]
+)
 def test_ordinary_and_odd_but_harmless_input_passes(text):
     assert check_message(text) is None
 
@@ -98,7 +99,9 @@ def test_ordinary_sender_ids_are_kept(sender, expected):
     assert rest_sender({"sender": sender}) == expected
 
 
-@pytest.mark.parametrize("body", [{}, {"message": None}, {"message": 5}, {"message": ["hi"]}, {"message": {"text": "hi"}}])
+@pytest.mark.parametrize(
+    "body", [{}, {"message": None}, {"message": 5}, {"message": ["hi"]}, {"message": {"text": "hi"}}]
+)
 def test_a_message_that_is_not_a_string_is_a_bad_request(body):
     with pytest.raises(InvalidUsage):
         rest_message(body)

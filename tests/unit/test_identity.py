@@ -59,7 +59,9 @@ def test_garbage_is_anonymous(token):
 
 
 def test_an_unknown_role_is_anonymous():
-    token = jwt.encode({"sub": "L0003", "role": "admin", "exp": int(time.time()) + 600}, "unit-test-secret", algorithm="HS256")
+    token = jwt.encode(
+        {"sub": "L0003", "role": "admin", "exp": int(time.time()) + 600}, "unit-test-secret", algorithm="HS256"
+    )
     assert verify_token(token, SETTINGS) is None
 
 
@@ -73,7 +75,11 @@ def test_rs256_tokens_are_checked_with_the_public_key():
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    public = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     settings = IdentitySettings.from_env({"BOT_JWT_PUBLIC_KEY": public})
     token = jwt.encode({"sub": "L0002", "role": "learner", "exp": int(time.time()) + 600}, key, algorithm="RS256")
     assert verify_token(token, settings).sub == "L0002"

@@ -102,7 +102,9 @@ def environment_reads(path: Path) -> List[int]:
     lines += [
         node.lineno
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module == "os" and {a.name for a in node.names} & {"environ", "getenv"}
+        if isinstance(node, ast.ImportFrom)
+        and node.module == "os"
+        and {a.name for a in node.names} & {"environ", "getenv"}
     ]
     return lines
 
@@ -119,7 +121,9 @@ def rasa_names(tree: ast.AST) -> Set[str]:
         if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "rasa":
             names.update(alias.asname or alias.name for alias in node.names)
         elif isinstance(node, ast.Import):
-            names.update(alias.asname or alias.name.split(".")[0] for alias in node.names if alias.name.startswith("rasa"))
+            names.update(
+                alias.asname or alias.name.split(".")[0] for alias in node.names if alias.name.startswith("rasa")
+            )
     return names
 
 
@@ -135,7 +139,9 @@ def rasa_attribute_assignments(path: Path) -> List[int]:
 
     lines = []
     for node in ast.walk(tree):
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
+        )
         lines += [node.lineno for target in targets if isinstance(target, ast.Attribute) and from_rasa(target)]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" and node.args:
             lines += [node.lineno] if from_rasa(node.args[0]) else []

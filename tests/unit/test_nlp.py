@@ -72,7 +72,10 @@ def test_the_saved_pipeline_loads_back_with_its_ruler(tmp_path, courses):
     assert [ent.label_ for ent in loaded("tell me about PB3").ents] == ["course"]
 
 
-@pytest.mark.parametrize("text,count", [("2", 2), ("two", 2), ("none", 0), ("just one", 1), ("I've done 3", 3), ("Three of them", 3), ("no", 0)])
+@pytest.mark.parametrize(
+    "text,count",
+    [("2", 2), ("two", 2), ("none", 0), ("just one", 1), ("I've done 3", 3), ("Three of them", 3), ("no", 0)],
+)
 def test_counts_are_read_from_digits_or_words(text, count):
     assert parse_count(text) == count
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from bot.files.policy import DEFAULT_POLICY_PATH, PolicyError, get_policy, load_policy, parse_policy
-from bot.rules.policy import Policy
-from bot.rules.money import format_money
 from bot.rules.model import AssessmentType
+from bot.rules.money import format_money
+from bot.rules.policy import Policy
 
 # ---------------------------------------------------------------------------------------------
 # The file holds the page's numbers (the only test that spells them out: every other test
@@ -180,37 +180,63 @@ BAD_VALUES = [
     pytest.param(_set("completion_weeks", 0), "completion_weeks", "at least 1", id="zero-count"),
     pytest.param(_set("completion_weeks", 8.5), "completion_weeks", "whole number", id="fractional-count"),
     pytest.param(_set("academic_year_start_month", 13), "academic_year_start_month", "between", id="month-13"),
-    pytest.param(_set("assessments.masters_test.pass_mark", 101), "assessments.masters_test.pass_mark", "between",
-                 id="pass-mark-above-100"),
-    pytest.param(_set("assessments.report.pass_mark", -1), "assessments.report.pass_mark", "between",
-                 id="pass-mark-below-0"),
-    pytest.param(_set("assessments.essay", {"label": "essay", "pass_mark": 40}), "assessments.essay",
-                 "unknown assessment type", id="unknown-assessment-type"),
-    pytest.param(_delete("assessments.data_analysis"), "assessments.data_analysis", "missing",
-                 id="missing-assessment-type"),
+    pytest.param(
+        _set("assessments.masters_test.pass_mark", 101),
+        "assessments.masters_test.pass_mark",
+        "between",
+        id="pass-mark-above-100",
+    ),
+    pytest.param(
+        _set("assessments.report.pass_mark", -1), "assessments.report.pass_mark", "between", id="pass-mark-below-0"
+    ),
+    pytest.param(
+        _set("assessments.essay", {"label": "essay", "pass_mark": 40}),
+        "assessments.essay",
+        "unknown assessment type",
+        id="unknown-assessment-type",
+    ),
+    pytest.param(
+        _delete("assessments.data_analysis"), "assessments.data_analysis", "missing", id="missing-assessment-type"
+    ),
     pytest.param(_delete("assessments.report.words"), "assessments.report.words", "missing", id="report-words-missing"),
-    pytest.param(_set("assessments.data_analysis.label", "{rows}-row analysis"), "assessments.data_analysis.label",
-                 "placeholder", id="unknown-label-placeholder"),
-    pytest.param(_set("assessments.data_analysis.label", "  "), "assessments.data_analysis.label", "empty",
-                 id="empty-label"),
-    pytest.param(_set("assessments.report.grade", "A"), "assessments.report.grade", "unknown key",
-                 id="unknown-nested-key"),
+    pytest.param(
+        _set("assessments.data_analysis.label", "{rows}-row analysis"),
+        "assessments.data_analysis.label",
+        "placeholder",
+        id="unknown-label-placeholder",
+    ),
+    pytest.param(
+        _set("assessments.data_analysis.label", "  "), "assessments.data_analysis.label", "empty", id="empty-label"
+    ),
+    pytest.param(
+        _set("assessments.report.grade", "A"), "assessments.report.grade", "unknown key", id="unknown-nested-key"
+    ),
     pytest.param(_set("assessments", ["report"]), "assessments", "mapping", id="section-not-a-mapping"),
     pytest.param(_set("outcome_values", ["pass", "merit"]), "outcome_values", "pass or fail", id="graded-outcomes"),
     pytest.param(_set("outcome_values", ["pass", "fail", "pass"]), "outcome_values", "repeat", id="repeated-outcome"),
     pytest.param(_set("eligible_programmes", []), "eligible_programmes", "non-empty list", id="no-programmes"),
-    pytest.param(_set("eligible_programmes", ["MSc BioInnovation", 7]), "eligible_programmes", "text",
-                 id="programme-not-text"),
-    pytest.param(_set("deduction_counts_top_ups", "yes"), "deduction_counts_top_ups", "true or false",
-                 id="flag-as-text"),
+    pytest.param(
+        _set("eligible_programmes", ["MSc BioInnovation", 7]), "eligible_programmes", "text", id="programme-not-text"
+    ),
+    pytest.param(
+        _set("deduction_counts_top_ups", "yes"), "deduction_counts_top_ups", "true or false", id="flag-as-text"
+    ),
     pytest.param(_set("contact.enquiry_email", "nobody"), "contact.enquiry_email", "e-mail", id="bad-email"),
     pytest.param(_set("contact.booking_url", "www.example.org"), "contact.booking_url", "http", id="bad-url"),
     pytest.param(_set("contact.privacy_url", 42), "contact.privacy_url", "text", id="url-not-text"),
     pytest.param(_set("learning_fees", "£7"), "learning_fees", "unknown key", id="misspelt-key"),
-    pytest.param(_set("module_fee", {"value": "£7", "sample": "yes"}), "module_fee.sample", "true or false",
-                 id="sample-marker-not-boolean"),
-    pytest.param(_set("module_fee", {"value": "£7", "sample": True, "note": "x"}), "module_fee",
-                 "exactly the keys", id="sample-marker-extra-key"),
+    pytest.param(
+        _set("module_fee", {"value": "£7", "sample": "yes"}),
+        "module_fee.sample",
+        "true or false",
+        id="sample-marker-not-boolean",
+    ),
+    pytest.param(
+        _set("module_fee", {"value": "£7", "sample": True, "note": "x"}),
+        "module_fee",
+        "exactly the keys",
+        id="sample-marker-extra-key",
+    ),
     pytest.param(_set("top_up", "£1"), "top_up", "must equal credit_fee", id="top-up-does-not-add-up"),
     pytest.param(_set("set_size", 5), "exemption_credits", "set_size", id="exemption-not-a-full-set"),
 ]

@@ -36,8 +36,11 @@ def test_passed_and_topped_up_microcredential_earns_5_credits(policy, enrol):
 
 
 def test_paid_but_failed_or_pending_earns_no_credits(policy, enrol):
-    enrolments = [enrol("PB1", "credit", Outcome.FAIL), enrol("PB2", "credit", Outcome.PENDING),
-                  enrol("PB3", "credit", Outcome.NONE)]
+    enrolments = [
+        enrol("PB1", "credit", Outcome.FAIL),
+        enrol("PB2", "credit", Outcome.PENDING),
+        enrol("PB3", "credit", Outcome.NONE),
+    ]
     assert not any(counts_for_credit(policy, e) for e in enrolments)
     assert credits_earned(policy, enrolments) == 0
 
@@ -145,5 +148,3 @@ def test_two_complete_sets_still_recognise_only_20_credits_and_refer_the_choice(
 
 
 # "to be recognised as part of the BioInnovation or Agrifood Innovation MSc programme"
-
-

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.answers.upgrade import deduction_lines
-from bot.rules.money import format_money
 from bot.files.policy import load_policy
 from bot.rules import (
     best_exemption,
@@ -25,6 +24,7 @@ from bot.rules import (
     upgrade_deduction,
 )
 from bot.rules.model import AssessmentType, Course, Enrolment, Outcome, Payments
+from bot.rules.money import format_money
 
 POLICY = load_policy()
 PROPERTY = settings(derandomize=True, max_examples=200, database=None, deadline=None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import inspect
 import json
-import os
 import re
 import subprocess
 import sys
@@ -18,11 +17,8 @@ import bot.rules
 ROOT = Path(__file__).resolve().parents[2]
 RULES_DIR = ROOT / "bot" / "rules"
 FORBIDDEN = ("rasa", "rasa_sdk", "sqlalchemy", "alembic", "psycopg2")
-FAQ_CANDIDATES = (
-    os.environ.get("MICROCREDENTIALS_FAQ", ""),
-    str(ROOT / "docs" / "microcredentials-faq.txt"),
-    str(ROOT.parent / "shared" / "seed" / "microcredentials-faq.txt"),
-)
+PAGE_COPY = ROOT / "docs" / "microcredentials-faq.txt"  # the committed copy of the source of truth
+DEPARTMENT_PAGE = ROOT.parent / "shared" / "seed" / "microcredentials-faq.txt"  # beside a clone, where there is one
 
 
 def _public_functions():
@@ -67,10 +63,16 @@ def test_rules_never_read_the_clock(source):
 @pytest.mark.parametrize("source", sorted(RULES_DIR.glob("*.py")), ids=lambda path: path.name)
 def test_rule_code_holds_no_money_amounts(source):
     tree = ast.parse(source.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node)}
-    literals = [node.value for node in ast.walk(tree)
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node)
+    }
+    literals = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
     assert not [text for text in literals if re.search(r"£\s*\d", text)]
 
 
@@ -79,11 +81,14 @@ def test_every_public_rule_quotes_the_page(name, function):
     assert 'Page: "' in (function.__doc__ or ""), f"{name} has no quoted page sentence"
 
 
+def test_the_committed_page_is_the_departments_page():
+    if DEPARTMENT_PAGE.is_file():
+        assert PAGE_COPY.read_text(encoding="utf-8") == DEPARTMENT_PAGE.read_text(encoding="utf-8")
+    assert PAGE_COPY.stat().st_size > 0
+
+
 def test_quoted_sentences_are_on_the_page():
-    faq = next((Path(p) for p in FAQ_CANDIDATES if p and Path(p).is_file()), None)
-    if faq is None:
-        pytest.skip("the FAQ page text is not available here")
-    page = _normalise(faq.read_text(encoding="utf-8"))
+    page = _normalise(PAGE_COPY.read_text(encoding="utf-8"))
     for name, function in _public_functions():
         for quote in re.findall(r'"([^"]+)"', function.__doc__.split("Page:", 1)[1]):
             assert _normalise(quote) in page, f"{name} quotes text not on the page: {quote!r}"

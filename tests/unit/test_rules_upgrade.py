@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from bot.answers.upgrade import deduction_lines
-from bot.rules.money import format_money
 from bot.rules import calculator_spend, counted_spend, deduction_for_spend, exemption_with_deduction, upgrade_deduction
 from bot.rules.model import NotCovered, Outcome, Payments
+from bot.rules.money import format_money
 
 # "Should you decide to upgrade to a full postgraduate programme, we will deduct the amount you spent
 #  on our microcredentials (including top-up fees) from the total cost of your first 20-credit
@@ -66,15 +66,21 @@ def test_deduction_flags_the_sample_module_fee(policy):
 
 def test_cap_of_several_modules_is_worded_in_the_plural(policy):
     three, twelve = replace(policy, deduction_cap_modules=3), replace(policy, deduction_cap_modules=12)
-    assert f"Cap: three {policy.module_credits}-credit modules" in deduction_lines(three, deduction_for_spend(three, 0))[1]
-    assert f"Cap: 12 {policy.module_credits}-credit modules" in deduction_lines(twelve, deduction_for_spend(twelve, 0))[1]
+    assert (
+        f"Cap: three {policy.module_credits}-credit modules" in deduction_lines(three, deduction_for_spend(three, 0))[1]
+    )
+    assert (
+        f"Cap: 12 {policy.module_credits}-credit modules" in deduction_lines(twelve, deduction_for_spend(twelve, 0))[1]
+    )
 
 
 def test_top_ups_are_left_out_when_the_policy_says_so(policy, enrol):
     without = replace(policy, deduction_counts_top_ups=False)
     deduction = upgrade_deduction(without, [enrol("PB1", "topped_up")])
     assert deduction.spent == policy.learning_fee
-    assert deduction_lines(policy, deduction)[0] == f"Plant Breeding 1: {format_money(policy.learning_fee)} learning fee"
+    assert (
+        deduction_lines(policy, deduction)[0] == f"Plant Breeding 1: {format_money(policy.learning_fee)} learning fee"
+    )
     assert calculator_spend(without, topped_up=1) == policy.learning_fee
 
 

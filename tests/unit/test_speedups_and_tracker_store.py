@@ -1,4 +1,4 @@
-"""bot.speedups and bot.tracker_store: faster, and the same results as Rasa's own code."""
+"""The speed-ups of bot.rasa_server.patches and bot.rasa_server.tracker_store: faster, and the same results as Rasa's own code."""
 
 from __future__ import annotations
 
@@ -10,16 +10,19 @@ from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore, create_tracker_store
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
-    ActionExecuted, Event, SessionStarted, SlotSet, UserUttered, deserialise_events,
+    ActionExecuted,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+    deserialise_events,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot import speedups
-from bot.channels import guard
-from bot.identity import IdentitySettings
-from bot.tracker_store import SQLiteTrackerStore
+from bot.rasa_server import patches
+from bot.rasa_server.tracker_store import SQLiteTrackerStore
 
 VALID = {
     "events": [{"event": "slot", "name": "language", "value": "en", "timestamp": None}],
@@ -34,14 +37,25 @@ INVALID = [
 
 @pytest.fixture(autouse=True, scope="module")
 def installed():
-    # the guarded channels install the speed-ups, as in the Rasa server
-    guard(lambda message: None, IdentitySettings.from_env({"BOT_JWT_SECRET": "unit-test-secret"}))
+    # the server's entry point (python -m bot.rasa_server) installs the patches before Rasa starts
+    patches.install()
 
 
 def test_installing_twice_is_harmless():
-    speedups.install()
-    speedups.install()
-    assert RemoteAction._validate_action_result is speedups._validate_action_result
+    patches.install()
+    resolve = Event.resolve_by_type
+    patches.install()
+    assert RemoteAction._validate_action_result is patches.validate_action_result
+    assert Event.resolve_by_type is resolve
+
+
+def test_the_patches_refuse_a_rasa_other_than_3_6(monkeypatch):
+    import rasa
+
+    patches.check_version("3.6.21")
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    with pytest.raises(RuntimeError, match="3.7.0"):
+        patches.install()
 
 
 def test_a_valid_action_response_passes():
@@ -96,10 +110,22 @@ async def test_endpoints_yml_gives_our_sqlite_tracker_store(monkeypatch, tmp_pat
 
 async def test_our_tracker_store_stores_and_reads_what_rasa_does(tmp_path, domain):
     """Two conversations, the first over two sessions, saved turn by turn into both stores."""
-    first = [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
-             UserUttered("hi", {"name": "greet"}), SlotSet("language", "cy"), ActionExecuted("utter_greet")]
-    second = [ActionExecuted("action_session_start"), SessionStarted(), SlotSet("language", "cy"),
-              ActionExecuted("action_listen"), UserUttered("cost?", {"name": "ask_cost"}), ActionExecuted("utter_cost")]
+    first = [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        UserUttered("hi", {"name": "greet"}),
+        SlotSet("language", "cy"),
+        ActionExecuted("utter_greet"),
+    ]
+    second = [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        SlotSet("language", "cy"),
+        ActionExecuted("action_listen"),
+        UserUttered("cost?", {"name": "ask_cost"}),
+        ActionExecuted("utter_cost"),
+    ]
     for offset, event in enumerate(first + second):
         event.timestamp = 1_700_000_000.0 + offset  # distinct, increasing, as in a real conversation
     stores = {
@@ -120,9 +146,9 @@ async def test_our_tracker_store_stores_and_reads_what_rasa_does(tmp_path, domai
             await store.save(tracker)
             tracker = await store.retrieve("c1")
     rows = {
-        name: sqlite3.connect(tmp_path / f"{name}.db").execute(
-            "SELECT id, sender_id, type_name, timestamp, intent_name, action_name, data FROM events ORDER BY id"
-        ).fetchall()
+        name: sqlite3.connect(tmp_path / f"{name}.db")
+        .execute("SELECT id, sender_id, type_name, timestamp, intent_name, action_name, data FROM events ORDER BY id")
+        .fetchall()
         for name in stores
     }
     assert rows["ours"] == rows["rasa"] and len(rows["ours"]) == len(first) * 2 + len(second) - 2

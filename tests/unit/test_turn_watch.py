@@ -3,35 +3,49 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from pathlib import Path
 
 import pytest
 import yaml
+from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot import turn_watch
-from bot.channels import action_timeout_seconds, guard, harden_remote_actions
-from bot.identity import IdentitySettings, mint_token
 from bot.files.policy import get_policy
-from bot.turn_watch import SUPPLEMENTARY_ACTIONS, TurnWatch, failed_action_name
+from bot.identity import IdentitySettings, mint_token
+from bot.rasa_server import patches, turn_watch
+from bot.rasa_server.channels import guard
+from bot.rasa_server.turn_watch import SUPPLEMENTARY_ACTIONS, TurnWatch
+from bot.settings import action_timeout_seconds
 
 SETTINGS = IdentitySettings.from_env({"BOT_JWT_SECRET": "unit-test-secret"})
 RULES = Path(__file__).resolve().parents[2] / "data" / "rules.yml"
-PROCESSOR = logging.getLogger(turn_watch.PROCESSOR_LOGGER)
 
 
-def fail_action(name: str) -> None:
-    """Log exactly what Rasa 3.6's processor logs when a custom action raised."""
+async def unreachable(self, output_channel, nlg, tracker, domain):
+    """What Rasa's RemoteAction.run raises when the action server is down."""
+    raise RuntimeError("Failed to execute custom action: connection refused")
+
+
+FAILING_RUN = patches.hardened_run(unreachable, 1.0)  # the patched RemoteAction.run, its original failing
+
+
+def action_context():
+    """What Rasa passes to an action's run: an output channel, the NLG, a tracker and a domain."""
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_yaml("version: '3.1'\nslots:\n  language:\n    type: text\n    mappings: [{type: custom}]\n")
+    tracker = DialogueStateTracker.from_events("c1", [], slots=domain.slots)
+    return CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(domain.responses), tracker, domain
+
+
+async def fail_action(name: str) -> None:
+    """Run a custom action through the patched RemoteAction.run while it fails; Rasa's processor swallows that."""
     try:
-        raise RuntimeError("Failed to execute custom action: connection refused")
+        await FAILING_RUN(RemoteAction(name, None), *action_context())
     except RuntimeError:
-        PROCESSOR.exception(
-            f"Encountered an exception while running action '{name}'."
-            "Bot will continue, but the actions events are lost. "
-            "Please check the logs of your action server for "
-            "more information."
-        )
+        pass  # Rasa 3.6 logs it and carries on (a session start falls back instead)
 
 
 def run_turn(text, failing=(), metadata=None, crash=False):
@@ -40,7 +54,7 @@ def run_turn(text, failing=(), metadata=None, crash=False):
     async def on_new_message(message):
         await message.output_channel.send_text_message(message.sender_id, "general answer")
         for name in failing:
-            fail_action(name)
+            await fail_action(name)
         if crash:
             raise RuntimeError("tracker store unavailable")
 
@@ -49,9 +63,14 @@ def run_turn(text, failing=(), metadata=None, crash=False):
     return [reply["text"] for reply in output.messages]
 
 
-def test_the_failed_action_is_read_from_rasas_log_message():
-    assert failed_action_name("Encountered an exception while running action 'action_my_credits'.Bot will") == "action_my_credits"
-    assert failed_action_name("something else 'action_my_credits'") is None
+def test_the_patched_run_records_the_failed_action_in_the_turn_and_re_raises():
+    async def turn() -> TurnWatch:
+        watch = turn_watch.start_turn()
+        with pytest.raises(RuntimeError, match="connection refused"):
+            await FAILING_RUN(RemoteAction("action_my_credits", None), None, None, None, None)
+        return watch
+
+    assert asyncio.run(turn()).failed_actions == ["action_my_credits"]
 
 
 def test_a_catalogue_question_whose_action_failed_gets_an_apology_with_the_enquiry_route():
@@ -86,18 +105,17 @@ def test_a_turn_where_nothing_failed_is_left_alone():
 
 
 def test_failures_outside_a_watched_turn_are_ignored():
-    turn_watch.install()
-    fail_action("action_my_credits")  # no turn in this context: nothing to record, nothing raised
+    turn_watch.record_failure("action_my_credits")  # no turn in this context: nothing to record, nothing raised
+    asyncio.run(fail_action("action_my_credits"))
+    assert turn_watch.current() is None
 
 
 def test_concurrent_turns_never_see_each_others_failures():
-    turn_watch.install()
-
     async def turn(fails: bool) -> TurnWatch:
         watch = turn_watch.start_turn()
         await asyncio.sleep(0.01)
         if fails:
-            fail_action("action_release_date")
+            await fail_action("action_release_date")
         await asyncio.sleep(0.01)
         return watch
 
@@ -118,7 +136,7 @@ def test_supplementary_actions_are_those_that_follow_a_general_answer_in_the_rul
     following = set()
     for rule in rules:
         steps = [step.get("action") for step in rule.get("steps", [])]
-        for before, after in zip(steps, steps[1:]):
+        for before, after in zip(steps, steps[1:], strict=False):
             if after and after.startswith("action_my_") and before:
                 following.add(after)
     assert following == SUPPLEMENTARY_ACTIONS
@@ -126,18 +144,11 @@ def test_supplementary_actions_are_those_that_follow_a_general_answer_in_the_rul
 
 def run_remote(name: str):
     """Run a custom action against an action server that is not there (nothing listens on port 1)."""
-    from rasa.core.actions.action import RemoteAction
-    from rasa.core.channels.channel import CollectingOutputChannel as Output
-    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
-    from rasa.shared.core.domain import Domain
-    from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.utils.endpoints import EndpointConfig
 
-    harden_remote_actions()
-    domain = Domain.from_yaml("version: '3.1'\nslots:\n  language:\n    type: text\n    mappings: [{type: custom}]\n")
-    tracker = DialogueStateTracker.from_events("c1", [], slots=domain.slots)
+    patches.install()
     action = RemoteAction(name, EndpointConfig("http://127.0.0.1:1/webhook"))
-    return asyncio.run(action.run(Output(), TemplatedNaturalLanguageGenerator(domain.responses), tracker, domain))
+    return asyncio.run(action.run(*action_context()))
 
 
 def test_an_unreachable_session_start_falls_back_to_rasas_built_in_one_so_rules_still_match():
@@ -151,6 +162,34 @@ def test_any_other_unreachable_action_still_fails_as_rasa_expects():
         run_remote("action_release_date")
 
 
+def test_an_unreachable_action_is_recorded_in_the_watched_turn_and_a_session_start_too():
+    async def turn() -> TurnWatch:
+        watch = turn_watch.start_turn()
+        await asyncio.to_thread(run_remote, "action_session_start")  # its own event loop, in a copy of this context
+        with pytest.raises(Exception, match="action_release_date"):
+            await asyncio.to_thread(run_remote, "action_release_date")
+        return watch
+
+    assert asyncio.run(turn()).failed_actions == ["action_session_start", "action_release_date"]
+
+
+def test_a_rejection_is_rasas_form_flow_not_a_failure():
+    from rasa.core.actions.action import ActionExecutionRejection
+
+    async def rejects(self, output_channel, nlg, tracker, domain):
+        raise ActionExecutionRejection("validate_enquiry_form")
+
+    async def turn() -> TurnWatch:
+        watch = turn_watch.start_turn()
+        with pytest.raises(ActionExecutionRejection):
+            await patches.hardened_run(rejects, 1.0)(
+                RemoteAction("validate_enquiry_form", None), None, None, None, None
+            )
+        return watch
+
+    assert asyncio.run(turn()).failed_actions == []
+
+
 def test_a_custom_action_that_does_not_answer_in_time_fails_fast(monkeypatch):
     from rasa.core.actions import action as rasa_actions
 
@@ -158,10 +197,23 @@ def test_a_custom_action_that_does_not_answer_in_time_fails_fast(monkeypatch):
         await asyncio.sleep(60)
 
     monkeypatch.setattr(rasa_actions.RemoteAction, "run", hangs)
-    harden_remote_actions(timeout=0.05)
+    patches.install(timeout=0.05)
     action = rasa_actions.RemoteAction("action_release_date", None)
     with pytest.raises(Exception, match="did not answer within 0.05 s"):
         asyncio.run(action.run(None, None, None, None))
+
+
+def test_a_timed_out_action_is_recorded_in_the_watched_turn():
+    async def hangs(self, output_channel, nlg, tracker, domain):
+        await asyncio.sleep(60)
+
+    async def turn() -> TurnWatch:
+        watch = turn_watch.start_turn()
+        with pytest.raises(Exception, match="did not answer within 0.05 s"):
+            await patches.hardened_run(hangs, 0.05)(RemoteAction("action_release_date", None), None, None, None, None)
+        return watch
+
+    assert asyncio.run(turn()).failed_actions == ["action_release_date"]
 
 
 @pytest.mark.parametrize("value, seconds", [(None, 10.0), ("3", 3.0), ("0", 10.0), ("-1", 10.0), ("soon", 10.0)])

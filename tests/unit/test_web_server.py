@@ -10,8 +10,8 @@ from typing import Dict, List, Mapping, Optional, Tuple
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.identity import DEV_SECRET, IdentitySettings, verify_token
 from bot.files.policy import get_policy
+from bot.identity import DEV_SECRET, IdentitySettings, verify_token
 from bot.rules.money import format_money
 from bot.web import server
 from bot.web.server import make_app, render_page
@@ -82,7 +82,10 @@ async def test_config_uses_the_public_rasa_url(monkeypatch):
         response = await client.get("/config.json")
         assert (await response.json())["rasaUrl"] == "https://chat.example.ac.uk"
         assert directives(response.headers["Content-Security-Policy"])["connect-src"] == [
-            "'self'", "https://chat.example.ac.uk", "wss://chat.example.ac.uk"]
+            "'self'",
+            "https://chat.example.ac.uk",
+            "wss://chat.example.ac.uk",
+        ]
     finally:
         await client.close()
 
@@ -107,8 +110,13 @@ async def test_every_response_allows_only_self_and_rasa(path: str):
 
 @pytest.mark.parametrize(
     "host, expected",
-    [("localhost:8080", "localhost"), ("Example.AC.UK", "example.ac.uk"), ("[::1]:8080", "[::1]"),
-     ("evil.example; script-src *", "localhost"), ("", "localhost")],
+    [
+        ("localhost:8080", "localhost"),
+        ("Example.AC.UK", "example.ac.uk"),
+        ("[::1]:8080", "[::1]"),
+        ("evil.example; script-src *", "localhost"),
+        ("", "localhost"),
+    ],
 )
 async def test_the_host_header_cannot_inject_into_the_policy(host: str, expected: str):
     client = await client_for(DEV)
@@ -121,7 +129,9 @@ async def test_the_host_header_cannot_inject_into_the_policy(host: str, expected
 
 
 # --- /demo-token -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("query, sub, role", [("as=L0006", "L0006", "learner"), ("as=S0001&role=staff", "S0001", "staff")])
+@pytest.mark.parametrize(
+    "query, sub, role", [("as=L0006", "L0006", "learner"), ("as=S0001&role=staff", "S0001", "staff")]
+)
 async def test_demo_token_is_minted_with_the_development_secret(query: str, sub: str, role: str):
     client = await client_for(DEV)
     try:
@@ -135,7 +145,9 @@ async def test_demo_token_is_minted_with_the_development_secret(query: str, sub:
         await client.close()
 
 
-@pytest.mark.parametrize("env", [REAL, {"BOT_JWT_PUBLIC_KEY": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----"}])
+@pytest.mark.parametrize(
+    "env", [REAL, {"BOT_JWT_PUBLIC_KEY": "-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----"}]
+)
 async def test_demo_token_does_not_exist_without_the_development_secret(env: Mapping[str, str]):
     assert not IdentitySettings.from_env(env).is_development
     client = await client_for(env)
@@ -148,7 +160,9 @@ async def test_demo_token_does_not_exist_without_the_development_secret(env: Map
         await client.close()
 
 
-@pytest.mark.parametrize("query", ["as=L9999", "as=", "as=L0006&role=staff", "as=S0001&role=learner", "as=L0006&role=admin"])
+@pytest.mark.parametrize(
+    "query", ["as=L9999", "as=", "as=L0006&role=staff", "as=S0001&role=learner", "as=L0006&role=admin"]
+)
 async def test_demo_token_refuses_unknown_users_and_wrong_roles(query: str):
     client = await client_for({"BOT_JWT_SECRET": DEV_SECRET})
     try:
@@ -211,8 +225,14 @@ def test_render_page_escapes_values_and_rejects_unknown_placeholders():
         render_page("{{ nope }}", {})
 
 
-@pytest.mark.parametrize("path, content_type", [("/static/widget.js", "javascript"), ("/static/style.css", "text/css"),
-                                                ("/vendor/socket.io.min.js", "javascript")])
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("/static/widget.js", "javascript"),
+        ("/static/style.css", "text/css"),
+        ("/vendor/socket.io.min.js", "javascript"),
+    ],
+)
 async def test_static_assets_are_served(vendor: Path, path: str, content_type: str):
     client = await client_for(DEV, vendor)
     try:
@@ -222,8 +242,16 @@ async def test_static_assets_are_served(vendor: Path, path: str, content_type: s
         await client.close()
 
 
-@pytest.mark.parametrize("path", ["/vendor/axe.min.js", "/vendor/..%2Fpackage.json", "/vendor/socket.io.min.js.map",
-                                  "/static/../server.py", "/static/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/vendor/axe.min.js",
+        "/vendor/..%2Fpackage.json",
+        "/vendor/socket.io.min.js.map",
+        "/static/../server.py",
+        "/static/",
+    ],
+)
 async def test_only_allow_listed_files_are_served(vendor: Path, path: str):
     client = await client_for(DEV, vendor)
     try:

@@ -2,12 +2,13 @@
 
 The database comes from, in order: a connection the caller put in `config.attributes["connection"]`,
 a URL in `config.attributes["url"]` or the `sqlalchemy.url` option, then $BOT_DB_URL, then the default
-SQLite file (see bot.store.db).
+SQLite file (see bot.settings.database_url).
 """
 
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from bot.store.db import database_url, get_engine
 from bot.store.schema import metadata
@@ -20,7 +21,7 @@ def _url() -> str:
     return database_url(config.attributes.get("url") or config.get_main_option("sqlalchemy.url"))
 
 
-def _configure(connection) -> None:
+def _configure(connection: Connection) -> None:
     """Configure the migration context on a live connection (batch mode on SQLite)."""
     context.configure(
         connection=connection,

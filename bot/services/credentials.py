@@ -2,9 +2,10 @@
 whose environment variables are all set. No network.
 
 Rasa expands ${VAR} in a credentials file and refuses to start when a variable is unset, so optional channels
-cannot be listed in credentials.yml itself. Instead `python -m bot.credentials write [--out PATH]` writes
-var/credentials.effective.yml (mode 600) and prints the names of the enabled channels, never their values;
-bot.serve starts Rasa with that file. See docs/channels.md.
+cannot be listed in credentials.yml itself. Instead `python -m bot.services.credentials write [--out PATH]`
+writes var/credentials.effective.yml (mode 600) and prints the names of the enabled channels, never their
+values; the supervisor (`python -m bot.services`, bot.services.serve) starts Rasa with that file. See
+docs/channels.md.
 """
 
 from __future__ import annotations
@@ -15,18 +16,21 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-BASE_FILE = ROOT / "credentials.yml"
-DEFAULT_OUT = ROOT / "var" / "credentials.effective.yml"
+from bot import settings
+from bot.settings import Env
+
+ROOT = settings.ROOT
+BASE_FILE = settings.CREDENTIALS_FILE
+DEFAULT_OUT = settings.EFFECTIVE_CREDENTIALS
+CHANNELS_MODULE = "bot.rasa_server.channels"
+MESSAGING_MODULE = "bot.rasa_server.messaging"
 
 # Names (InputChannel.name(), the /webhooks/<name>/ prefix) of the channels in credentials.yml.
-BASE_NAMES = {"bot.channels.GuardedRestInput": "rest", "bot.channels.GuardedSocketIOInput": "socketio"}
-
-Env = Mapping[str, str]
+BASE_NAMES = {f"{CHANNELS_MODULE}.GuardedRestInput": "rest", f"{CHANNELS_MODULE}.GuardedSocketIOInput": "socketio"}
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,12 @@ class Channel:
 
 
 def _value(env: Env, var: str) -> str:
+    """The variable's value, trimmed ("" when unset)."""
     return (env.get(var) or "").strip()
 
 
 def _telegram(env: Env) -> Dict[str, Any]:
+    """Telegram's credentials."""
     return {
         "access_token": _value(env, "TELEGRAM_ACCESS_TOKEN"),
         "verify": _value(env, "TELEGRAM_VERIFY").lstrip("@"),
@@ -70,7 +76,10 @@ def _telegram(env: Env) -> Dict[str, Any]:
 
 
 def _twilio(number_var: str) -> Callable[[Env], Dict[str, Any]]:
+    """A builder of Twilio's credentials, sending from the number in number_var."""
+
     def build(env: Env) -> Dict[str, Any]:
+        """Twilio's credentials."""
         return {
             "account_sid": _value(env, "TWILIO_ACCOUNT_SID"),
             "auth_token": _value(env, "TWILIO_AUTH_TOKEN"),
@@ -81,6 +90,7 @@ def _twilio(number_var: str) -> Callable[[Env], Dict[str, Any]]:
 
 
 def _facebook(env: Env) -> Dict[str, Any]:
+    """Facebook Messenger's credentials."""
     return {
         "verify": _value(env, "FACEBOOK_VERIFY"),
         "secret": _value(env, "FACEBOOK_SECRET"),
@@ -89,7 +99,11 @@ def _facebook(env: Env) -> Dict[str, Any]:
 
 
 def _slack(env: Env) -> Dict[str, Any]:
-    credentials = {"slack_token": _value(env, "SLACK_TOKEN"), "slack_signing_secret": _value(env, "SLACK_SIGNING_SECRET")}
+    """Slack's credentials (the channel only when set)."""
+    credentials = {
+        "slack_token": _value(env, "SLACK_TOKEN"),
+        "slack_signing_secret": _value(env, "SLACK_SIGNING_SECRET"),
+    }
     if _value(env, "SLACK_CHANNEL"):
         credentials["slack_channel"] = _value(env, "SLACK_CHANNEL")
     return credentials
@@ -97,24 +111,35 @@ def _slack(env: Env) -> Dict[str, Any]:
 
 CHANNELS: Tuple[Channel, ...] = (
     Channel(
-        "telegram", "bot.channels_messaging.GuardedTelegramInput",
-        ("TELEGRAM_ACCESS_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL"), _telegram,
+        "telegram",
+        f"{MESSAGING_MODULE}.GuardedTelegramInput",
+        ("TELEGRAM_ACCESS_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL"),
+        _telegram,
     ),
     Channel(
-        "twilio", "bot.channels_messaging.TwilioSmsInput",
-        ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_NUMBER"), _twilio("TWILIO_NUMBER"),
+        "twilio",
+        f"{MESSAGING_MODULE}.TwilioSmsInput",
+        ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_NUMBER"),
+        _twilio("TWILIO_NUMBER"),
     ),
     Channel(
-        "twilio_whatsapp", "bot.channels_messaging.TwilioWhatsAppInput",
-        ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER"), _twilio("TWILIO_WHATSAPP_NUMBER"),
+        "twilio_whatsapp",
+        f"{MESSAGING_MODULE}.TwilioWhatsAppInput",
+        ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER"),
+        _twilio("TWILIO_WHATSAPP_NUMBER"),
     ),
     Channel(
-        "facebook", "bot.channels_messaging.GuardedFacebookInput",
-        ("FACEBOOK_VERIFY", "FACEBOOK_SECRET", "FACEBOOK_PAGE_ACCESS_TOKEN"), _facebook,
+        "facebook",
+        f"{MESSAGING_MODULE}.GuardedFacebookInput",
+        ("FACEBOOK_VERIFY", "FACEBOOK_SECRET", "FACEBOOK_PAGE_ACCESS_TOKEN"),
+        _facebook,
     ),
     Channel(
-        "slack", "bot.channels_messaging.GuardedSlackInput",
-        ("SLACK_TOKEN", "SLACK_SIGNING_SECRET"), _slack, optional=("SLACK_CHANNEL",),
+        "slack",
+        f"{MESSAGING_MODULE}.GuardedSlackInput",
+        ("SLACK_TOKEN", "SLACK_SIGNING_SECRET"),
+        _slack,
+        optional=("SLACK_CHANNEL",),
     ),
 )
 
@@ -128,12 +153,13 @@ def base_credentials(base: Path = BASE_FILE) -> Dict[str, Any]:
 
 
 def _messaging(env: Env) -> List[Channel]:
+    """The messaging channels whose required variables are all set."""
     return [channel for channel in CHANNELS if not channel.missing(env)]
 
 
 def effective_credentials(env: Optional[Env] = None, base: Path = BASE_FILE) -> Dict[str, Any]:
     """The base credentials plus every messaging channel whose required variables are all set."""
-    env = os.environ if env is None else env
+    env = settings.environment() if env is None else env
     credentials = base_credentials(base)
     for channel in _messaging(env):
         credentials[channel.key] = channel.build(env)
@@ -142,14 +168,14 @@ def effective_credentials(env: Optional[Env] = None, base: Path = BASE_FILE) -> 
 
 def enabled_channels(env: Optional[Env] = None, base: Path = BASE_FILE) -> List[str]:
     """Names of the enabled channels: those of credentials.yml, then the messaging channels that are set up."""
-    env = os.environ if env is None else env
+    env = settings.environment() if env is None else env
     names = [BASE_NAMES.get(key, key) for key in base_credentials(base)]
     return names + [channel.name for channel in _messaging(env)]
 
 
 def incomplete_channels(env: Optional[Env] = None) -> Dict[str, List[str]]:
     """Channels with some but not all of their variables set, and the variable names still missing."""
-    env = os.environ if env is None else env
+    env = settings.environment() if env is None else env
     return {channel.name: channel.missing(env) for channel in CHANNELS if channel.partly_set(env)}
 
 
@@ -158,18 +184,21 @@ class _QuotedDumper(yaml.SafeDumper):
     be mistaken for a variable reference when Rasa reads the file."""
 
 
-_QuotedDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'))
+_QuotedDumper.add_representer(
+    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+)
 
 
 def _dump(credentials: Dict[str, Any]) -> str:
-    header = "# Generated by `python -m bot.credentials write` from credentials.yml and the environment. Do not edit.\n"
+    """The file's text: a header, then every string double-quoted."""
+    header = "# Generated by `python -m bot.services.credentials write` from credentials.yml and the environment. Do not edit.\n"
     body = yaml.dump(credentials, Dumper=_QuotedDumper, sort_keys=False, allow_unicode=True, width=10_000)
     return header + body
 
 
 def write(out: Path = DEFAULT_OUT, env: Optional[Env] = None, base: Path = BASE_FILE) -> List[str]:
     """Write the effective credentials to out (mode 600, atomically) and return the enabled channel names."""
-    env = os.environ if env is None else env
+    env = settings.environment() if env is None else env
     text = _dump(effective_credentials(env, base))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -187,14 +216,14 @@ def write(out: Path = DEFAULT_OUT, env: Optional[Env] = None, base: Path = BASE_
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """`write [--out PATH]`: write the effective credentials and print the enabled channel names."""
-    parser = argparse.ArgumentParser(prog="python -m bot.credentials", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.services.credentials", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     write_cmd = commands.add_parser("write", help="write the effective credentials file")
     write_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"default: {DEFAULT_OUT.relative_to(ROOT)}")
     write_cmd.add_argument("--base", type=Path, default=BASE_FILE, help="the always-on credentials (credentials.yml)")
     args = parser.parse_args(argv)
 
-    env = dict(os.environ)
+    env = dict(settings.environment())
     for name, missing in incomplete_channels(env).items():
         print(f"credentials: {name} not enabled, missing {', '.join(missing)}", file=sys.stderr)
     names = write(args.out, env, args.base)

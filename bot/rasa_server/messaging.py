@@ -1,9 +1,9 @@
-"""Rasa's messaging connectors behind the same guarded edge as the website channels (bot/channels.py).
+"""Rasa's messaging connectors behind the same guarded edge as the website channels (bot.rasa_server.channels).
 
-Enabled by bot.credentials only when their environment variables are set. Each keeps Rasa's webhook URL
+Enabled by bot.services.credentials only when their environment variables are set. Each keeps Rasa's webhook URL
 (/webhooks/<name>/webhook) and adds the edge checks: empty, oversized or control-character input gets a clear
-reply, and channel metadata is reduced to what bot.channels.edge_metadata keeps (no token can arrive on these
-channels, so users there are always anonymous).
+reply, and channel metadata is reduced to what bot.rasa_server.channels.edge_metadata keeps (no token can
+arrive on these channels, so users there are always anonymous).
 
 SMS and WhatsApp are text only: a reply's buttons are sent in the same message as a short list of things the
 user can ask, instead of Rasa's default of one extra message per button showing "1: title (/payload)".
@@ -19,7 +19,7 @@ from rasa.core.channels.slack import SlackInput
 from rasa.core.channels.telegram import TelegramInput
 from rasa.core.channels.twilio import TwilioInput, TwilioOutput
 
-from bot.channels import GuardedInput
+from bot.rasa_server.channels import GuardedInput
 
 WHATSAPP_PREFIX = "whatsapp:"
 BUTTONS_HEADING = "You could ask:"
@@ -42,11 +42,13 @@ class TextOnlyTwilioOutput(TwilioOutput):
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
+        """Send the text with the buttons' titles as a list, in one message."""
         await self.send_text_message(recipient_id, text_with_options(text, buttons))
 
     async def send_quick_replies(
         self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
+        """Send quick replies as buttons are sent: one message with a list."""
         await self.send_text_with_buttons(recipient_id, text, quick_replies, **kwargs)
 
 
@@ -66,6 +68,7 @@ class TwilioSmsInput(GuardedInput, TwilioInput):
     """Twilio SMS behind the guarded edge (/webhooks/twilio/webhook), text-only replies."""
 
     def get_output_channel(self) -> OutputChannel:
+        """Twilio's output with buttons folded into the text."""
         return TextOnlyTwilioOutput(self.account_sid, self.auth_token, self.twilio_number)
 
 
@@ -78,9 +81,11 @@ class TwilioWhatsAppInput(TwilioSmsInput):
 
     @classmethod
     def name(cls) -> Text:
+        """The channel's name and webhook prefix."""
         return "twilio_whatsapp"
 
     def __init__(self, account_sid: Any, auth_token: Any, twilio_number: Any, debug_mode: bool = True) -> None:
+        """Rasa's Twilio connector with the sending number given the whatsapp: prefix."""
         super().__init__(account_sid, auth_token, whatsapp_address(twilio_number), debug_mode)
 
 

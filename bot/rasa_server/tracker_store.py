@@ -1,9 +1,9 @@
 """Rasa's SQL tracker store, cheaper per turn: pooled SQLite connections, a write-ahead log, lighter queries.
 
-Configured in endpoints.yml as `type: bot.tracker_store.SQLiteTrackerStore` with the same `dialect` and `db` as
-Rasa's `SQL` type. The table, the rows written and the trackers read back are exactly Rasa's (a test compares
-them); Rasa re-reads the whole conversation session on every turn and counts it again before each save, so
-the per-query overhead matters:
+Configured in endpoints.yml as `type: bot.rasa_server.tracker_store.SQLiteTrackerStore` with the same `dialect`
+and `db` as Rasa's `SQL` type. The table, the rows written and the trackers read back are exactly Rasa's (a test
+compares them); Rasa re-reads the whole conversation session on every turn and counts it again before each save,
+so the per-query overhead matters:
 - reads and the count before a save use Rasa's own query (`_event_query`, same filter and order) but fetch
   only the `data` column, or a count, instead of building an ORM object per stored event;
 - new events are written with one executemany INSERT, in tracker order, instead of the ORM unit of work.
@@ -25,13 +25,15 @@ from typing import Any, Iterator, Optional, Text
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-SQLITE_BUSY_TIMEOUT_SECONDS = 15
+from bot.settings import SQLITE_BUSY_TIMEOUT_SECONDS
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    """Put each new SQLite connection's database in write-ahead-log mode."""
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -42,7 +44,10 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 class SQLiteTrackerStore(SQLTrackerStore):
     """SQLTrackerStore with pooled SQLite connections in WAL mode; see the module docstring."""
 
+    engine: Any  # set by Rasa's constructor (an annotation only: nothing assigned here)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Rasa's store; on SQLite, its engine replaced by a pooled one in WAL mode."""
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name != "sqlite":
             return
@@ -57,6 +62,7 @@ class SQLiteTrackerStore(SQLTrackerStore):
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        """Rasa's _retrieve, reading only the data column of each event."""
         with self.session_scope() as session:
             rows = (
                 self._event_query(session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions)
@@ -68,7 +74,8 @@ class SQLiteTrackerStore(SQLTrackerStore):
                 return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
             return None
 
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        """The tracker's events not stored yet, found by counting the stored ones."""
         stored = (
             self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
             .order_by(None)
@@ -78,6 +85,7 @@ class SQLiteTrackerStore(SQLTrackerStore):
         return itertools.islice(tracker.events, stored, len(tracker.events))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        """Stream the new events as Rasa does, then insert them with one executemany."""
         await self.stream_events(tracker)
         with self.session_scope() as session:
             rows = []

@@ -1,10 +1,15 @@
-"""Checks on what a user typed before it reaches the assistant: empty, huge or control-character input."""
+"""Checks on what a user typed before it reaches the assistant: empty, huge or control-character input.
+
+The replies the user gets instead are in bot.answers.guard; here only the checks and the reasons.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
 from typing import Optional
+
+from bot.answers import guard as answers
 
 MAX_MESSAGE_CHARS = 2000
 _ALLOWED_CONTROLS = {"\n", "\t"}
@@ -18,12 +23,8 @@ class Rejection:
     reply: str
 
 
-EMPTY = Rejection("empty", "It looks like that message was empty. Please type your question about microcredentials.")
-TOO_LONG = Rejection(
-    "too_long",
-    f"That message is too long for me (over {MAX_MESSAGE_CHARS} characters). "
-    "Please ask one question at a time, in a sentence or two.",
-)
+EMPTY = Rejection("empty", answers.empty_message().text)
+TOO_LONG = Rejection("too_long", answers.too_long(MAX_MESSAGE_CHARS).text)
 
 
 def clean_text(text: object) -> str:
