@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union
 
-import yaml
-
+from bot.files import CATALOGUE_FILE
+from bot.files.reading import read_yaml
 from bot.rules.model import AssessmentType, Course
 
-DEFAULT_CATALOGUE_PATH = Path(__file__).resolve().parents[1] / "data" / "catalogue.yaml"
+DEFAULT_CATALOGUE_PATH = CATALOGUE_FILE
 
 REQUIRED_FIELDS = ("code", "title", "set", "set_name", "position", "release_date", "bookable", "assessment")
 OPTIONAL_FIELDS = ("description",)
@@ -45,7 +45,9 @@ def load_descriptions(path: Optional[PathLike] = None, *, set_size: Optional[int
 def read_catalogue(path: Optional[PathLike] = None, *, set_size: Optional[int] = None) -> Catalogue:
     """Read, parse and validate the whole catalogue file."""
     source = Path(path) if path is not None else DEFAULT_CATALOGUE_PATH
-    return parse_catalogue(_read_yaml(source), source=source.name, set_size=_resolve_set_size(set_size))
+    return parse_catalogue(
+        read_yaml(source, CatalogueError, "catalogue"), source=source.name, set_size=_resolve_set_size(set_size)
+    )
 
 
 def parse_catalogue(document: Any, *, source: str = "catalogue", set_size: int) -> Catalogue:
@@ -72,17 +74,6 @@ def _resolve_set_size(set_size: Optional[int]) -> int:
     from bot.files.policy import get_policy  # imported lazily: the policy is only needed when no size is given
 
     return get_policy().set_size
-
-
-def _read_yaml(source: Path) -> Any:
-    """Load a YAML file, turning I/O and syntax problems into CatalogueError."""
-    try:
-        with source.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except OSError as exc:
-        raise CatalogueError(f"cannot read catalogue file {source}: {exc.strerror or exc}") from exc
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"{source.name}: not valid YAML: {exc}") from exc
 
 
 def _parse_entry(entry: Any, where: str) -> Tuple[Course, str]:

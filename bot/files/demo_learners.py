@@ -12,14 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence, Set, Tuple
 
-import yaml
-
+from bot.files import DEMO_LEARNERS_FILE
 from bot.files.catalogue import PathLike, load_catalogue_file
+from bot.files.reading import read_yaml
 from bot.rules.model import Course, Enrolment, Learner, Outcome, Payments
 from bot.rules.policy import Policy
 from bot.rules.refs import looks_like_email, looks_like_learner_id, normalise_email
 
-DEFAULT_DEMO_PATH = Path(__file__).resolve().parents[1] / "data" / "demo_learners.yaml"
+DEFAULT_DEMO_PATH = DEMO_LEARNERS_FILE
 PAYMENT_KINDS = ("learning_fee", "top_up", "credit_fee")
 LEARNER_FIELDS = {"id", "case", "name", "email", "enrolments"}
 ENROLMENT_FIELDS = {"course", "registered_on", "paid", "outcome"}
@@ -62,7 +62,7 @@ def load_demo_learners(
     courses = tuple(courses) if courses is not None else load_catalogue_file()
     by_code = {course.code: course for course in courses}
     source = Path(path) if path is not None else DEFAULT_DEMO_PATH
-    document = _read_yaml(source)
+    document = read_yaml(source, DemoLearnersError, "demo learners")
     entries = document.get("learners") if isinstance(document, Mapping) else None
     if not isinstance(entries, list):
         raise DemoLearnersError(f"{source.name}: expected a 'learners' list at the top level")
@@ -78,17 +78,6 @@ def _default_policy() -> Policy:
     from bot.files.policy import get_policy
 
     return get_policy()
-
-
-def _read_yaml(source: Path) -> Any:
-    """Load a YAML file, turning I/O and syntax problems into DemoLearnersError."""
-    try:
-        with source.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except OSError as exc:
-        raise DemoLearnersError(f"cannot read demo learners file {source}: {exc.strerror or exc}") from exc
-    except yaml.YAMLError as exc:
-        raise DemoLearnersError(f"{source.name}: not valid YAML: {exc}") from exc
 
 
 def _parse_learner(entry: Any, where: str, policy: Policy, courses: Mapping[str, Course]) -> DemoLearner:

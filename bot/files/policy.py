@@ -15,6 +15,7 @@ from typing import Any, Dict, Mapping, Optional, Set, Tuple, Union
 
 import yaml
 
+from bot.files import POLICY_FILE
 from bot.rules.model import AssessmentType, Outcome
 from bot.rules.money import PENCE_PER_POUND, format_money
 from bot.rules.policy import AssessmentRule, Contact, Policy
@@ -28,7 +29,7 @@ __all__ = [
     "parse_policy",
 ]
 
-DEFAULT_POLICY_PATH = Path(__file__).resolve().parents[1] / "policy.yaml"
+DEFAULT_POLICY_PATH = POLICY_FILE
 
 PathLike = Union[str, Path]
 
