@@ -1,138 +1,143 @@
-"""Catalogue questions answered from the store: what is on offer, booking, release dates, course details."""
+"""Catalogue questions answered from the store: what is on offer, booking, release dates, course details, pass marks.
+
+Each is an answerer of one topic (see actions.answering): it answers about the course the question names, the
+course talked about before when the question leans on it ("is that one bookable?"), a course that is not in the
+catalogue (named back, with the closest real ones), or the whole catalogue.
+"""
 
 from __future__ import annotations
 
-import abc
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Awaitable, Callable, Optional, Tuple
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
-from actions.common import catalogue_or_apology, in_thread, logger, mentioned_course, mentioned_set, say
-from actions.services import Services, current
+from actions.answering import AnsweringAction, Turn
+from actions.common import in_thread, logger
+from actions.services import Services
 from bot.answers import Reply
 from bot.answers import catalogue as answers
+from bot.answers.assessment import kind_pass_mark
+from bot.nlp.follow_ups import assessment_kind
+from bot.nlp.unknown_names import closest_courses, find_unknown_course
 from bot.rules.catalogue import find_set
 from bot.rules.model import Course
 
-DomainDict = Dict[Text, Any]
+AboutCourse = Callable[[Turn, Course], Awaitable[Reply]]
+AboutCatalogue = Callable[[Turn, Tuple[Course, ...]], Awaitable[Reply]]
 
 
-class ActionListCourses(Action):
-    """What is on offer, or what is in the set the user named."""
-
-    def name(self) -> Text:
-        return "action_list_courses"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
-        services = current()
-        courses = await catalogue_or_apology(dispatcher, services)
-        if courses is None:
-            return []
-        named_set = mentioned_set(tracker, courses)
-        course, _ = mentioned_course(tracker, courses)
-        if named_set is None and course is not None:
-            named_set = (course.set_code, course.set_name)
-        course_set = find_set(courses, named_set[0]) if named_set is not None else None
-        if course_set is not None:
-            say(dispatcher, answers.set_contents(course_set, services.today()))
-        else:
-            say(dispatcher, answers.offer(courses, services.policy, services.today()))
-        return []
+def unknown_named(turn: Turn, courses: Tuple[Course, ...]) -> Optional[str]:
+    """A course or set the question names that is not in the catalogue."""
+    _, raw = turn.named_course(courses)
+    return raw or find_unknown_course(turn.question.text, courses)
 
 
-class CourseQuestion(Action, metaclass=abc.ABCMeta):
-    """A question about the course the user names, or about the whole catalogue when none is named."""
-
-    @abc.abstractmethod
-    async def about_course(self, services: Services, course: Course) -> Reply:
-        """The answer about one course."""
-
-    @abc.abstractmethod
-    async def about_catalogue(self, services: Services, courses: Tuple[Course, ...]) -> Reply:
-        """The answer when no course is named."""
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
-        services = current()
-        courses = await catalogue_or_apology(dispatcher, services)
-        if courses is None:
-            return []
-        course, unknown = mentioned_course(tracker, courses)
-        if course is not None:
-            say(dispatcher, await self.about_course(services, course))
-        elif unknown:
-            say(dispatcher, answers.unknown_course(unknown, courses))
-        else:
-            say(dispatcher, await self.about_catalogue(services, courses))
-        return []
+def say_unknown(turn: Turn, name: str, courses: Tuple[Course, ...]) -> None:
+    """Name the unknown course back, say it is not one we offer, and suggest the closest real ones."""
+    turn.say(answers.unknown_course(name, courses, turn.services.policy, closest_courses(name, courses)))
 
 
-class ActionBookable(CourseQuestion):
+async def about_course_or_catalogue(
+    turn: Turn, topic: str, about_course: AboutCourse, about_catalogue: AboutCatalogue
+) -> None:
+    """The common shape of a course question: one course, an unknown one, or the catalogue."""
+    courses = await turn.courses()
+    if courses is None:
+        return
+    course, _ = turn.named_course(courses)
+    unknown = None if course is not None else unknown_named(turn, courses)
+    if course is not None:
+        turn.say(await about_course(turn, course))
+        turn.answered_course = course.code
+    elif unknown:
+        say_unknown(turn, unknown, courses)
+        return
+    else:
+        turn.say(await about_catalogue(turn, courses))
+    turn.cite(topic)
+
+
+async def answer_courses(turn: Turn) -> None:
+    """What is on offer, or what is in the set the question names (or the set of the course it names)."""
+    courses = await turn.courses()
+    if courses is None:
+        return
+    named_set = turn.named_set(courses)
+    course, _ = turn.named_course(courses)
+    if named_set is None and course is not None:
+        named_set = (course.set_code, course.set_name)
+    course_set = find_set(courses, named_set[0]) if named_set is not None else None
+    unknown = unknown_named(turn, courses) if course_set is None else None
+    if course_set is not None:
+        turn.say(answers.set_contents(course_set, turn.services.today()))
+        turn.answered_set = course_set.code
+    elif unknown:
+        say_unknown(turn, unknown, courses)
+        return
+    else:
+        turn.say(answers.offer(courses, turn.services.policy, turn.services.today()))
+    turn.cite("courses")
+
+
+async def answer_bookable(turn: Turn) -> None:
     """What can be booked now, or whether the named course can."""
 
-    def name(self) -> Text:
-        return "action_bookable"
+    async def one(turn: Turn, course: Course) -> Reply:
+        return answers.course_bookable(course, turn.services.policy, turn.services.today())
 
-    async def about_course(self, services: Services, course: Course) -> Reply:
-        return answers.course_bookable(course, services.policy, services.today())
+    async def every(turn: Turn, courses: Tuple[Course, ...]) -> Reply:
+        return answers.bookable_now(courses, turn.services.policy)
 
-    async def about_catalogue(self, services: Services, courses: Tuple[Course, ...]) -> Reply:
-        return answers.bookable_now(courses, services.policy)
+    await about_course_or_catalogue(turn, "bookable", one, every)
 
 
-class ActionReleaseDate(CourseQuestion):
+async def answer_release_date(turn: Turn) -> None:
     """Release date of the named course, or the upcoming releases."""
 
-    def name(self) -> Text:
-        return "action_release_date"
+    async def one(turn: Turn, course: Course) -> Reply:
+        return answers.course_release(course, turn.services.today())
 
-    async def about_course(self, services: Services, course: Course) -> Reply:
-        return answers.course_release(course, services.today())
+    async def every(turn: Turn, courses: Tuple[Course, ...]) -> Reply:
+        return answers.release_dates(courses, turn.services.today())
 
-    async def about_catalogue(self, services: Services, courses: Tuple[Course, ...]) -> Reply:
-        return answers.release_dates(courses, services.today())
+    await about_course_or_catalogue(turn, "release_date", one, every)
 
 
-class ActionCourseInfo(CourseQuestion):
+async def answer_course_info(turn: Turn) -> None:
     """Details of the named course (set, assessment, availability), or what is on offer."""
 
-    def name(self) -> Text:
-        return "action_course_info"
+    async def one(turn: Turn, course: Course) -> Reply:
+        description = await _description(turn.services, course.code)
+        return answers.course_info(course, description, turn.services.policy, turn.services.today())
 
-    async def about_course(self, services: Services, course: Course) -> Reply:
-        description = await _description(services, course.code)
-        return answers.course_info(course, description, services.policy, services.today())
+    async def every(turn: Turn, courses: Tuple[Course, ...]) -> Reply:
+        return answers.offer(courses, turn.services.policy, turn.services.today())
 
-    async def about_catalogue(self, services: Services, courses: Tuple[Course, ...]) -> Reply:
-        return answers.offer(courses, services.policy, services.today())
+    await about_course_or_catalogue(turn, "course_info", one, every)
 
 
-class ActionAnswerPassMark(Action):
-    """The pass mark of the named course's final assessment, or the general rule."""
-
-    def name(self) -> Text:
-        return "action_answer_pass_mark"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
-        if not entity_mentions_course(tracker):
-            dispatcher.utter_message(response="utter_pass_mark")
-            return []
-        services = current()
-        courses = await catalogue_or_apology(dispatcher, services)
-        if courses is None:
-            return []
-        course, unknown = mentioned_course(tracker, courses)
+async def answer_pass_mark(turn: Turn) -> None:
+    """The pass mark of the course the question names (or leans on), or the general rule."""
+    names_one = bool(turn.entity_values("course")) or turn.course_hint is not None or turn.refers_back()
+    # the general rule needs no store: only a question about one course apologises when it is down
+    courses = await (turn.courses() if names_one else turn.quiet_courses())
+    if courses is None and names_one:
+        return
+    if courses is not None:
+        course, _ = turn.named_course(courses)
+        unknown = None if course is not None else unknown_named(turn, courses)
         if course is not None:
-            say(dispatcher, answers.course_assessment(course, services.policy))
-        else:
-            say(dispatcher, answers.unknown_course(unknown or "", courses))
-        return []
+            turn.say(answers.course_assessment(course, turn.services.policy))
+            turn.answered_course = course.code
+            turn.cite("pass_mark")
+            return
+        if unknown:
+            say_unknown(turn, unknown, courses)
+            return
+    kind = assessment_kind(turn.question.text)
+    if kind is not None:  # "what's the pass mark for the report?"
+        turn.say(kind_pass_mark(kind, courses or (), turn.services.policy))
+    else:
+        turn.utter("utter_pass_mark")
+    turn.cite("pass_mark")
 
 
 async def _description(services: Services, code: str) -> Optional[str]:
@@ -149,6 +154,36 @@ def _read_description(services: Services, code: str) -> Optional[str]:
     return services.store.course_description(code)
 
 
-def entity_mentions_course(tracker: Tracker) -> bool:
-    """Whether the latest message names a course at all."""
-    return any(True for _ in tracker.get_latest_entity_values("course"))
+class ActionListCourses(AnsweringAction):
+    """What is on offer, or what is in the set the user named."""
+
+    action_name = "action_list_courses"
+    intent = "ask_courses"
+
+
+class ActionBookable(AnsweringAction):
+    """What can be booked now, or whether the named course can."""
+
+    action_name = "action_bookable"
+    intent = "ask_bookable"
+
+
+class ActionReleaseDate(AnsweringAction):
+    """Release date of the named course, or the upcoming releases."""
+
+    action_name = "action_release_date"
+    intent = "ask_release_date"
+
+
+class ActionCourseInfo(AnsweringAction):
+    """Details of the named course (set, assessment, availability), or what is on offer."""
+
+    action_name = "action_course_info"
+    intent = "ask_course_info"
+
+
+class ActionAnswerPassMark(AnsweringAction):
+    """The pass mark of the named course's final assessment, or the general rule."""
+
+    action_name = "action_answer_pass_mark"
+    intent = "ask_pass_mark"

@@ -7,24 +7,44 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import AnsweringAction, Question, Turn
 from actions.common import say
 from actions.services import current
 from bot.answers import contact
+from bot.nlp.silent_topics import silent_topic
 
 DomainDict = Dict[Text, Any]
 
 
-class ActionDownloads(Action):
+async def answer_downloads(turn: Turn) -> None:
+    """The brochure and the research proposal form."""
+    turn.say(contact.downloads(turn.services.policy))
+    turn.cite("downloads")
+
+
+class ActionDownloads(AnsweringAction):
     """The brochure and the research proposal form."""
 
-    def name(self) -> Text:
-        return "action_downloads"
+    action_name = "action_downloads"
+    intent = "ask_downloads"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
-        say(dispatcher, contact.downloads(current().policy))
-        return []
+
+async def answered_specifically(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Before a general "I didn't understand": a course we do not offer, or a topic the page is silent on."""
+    from actions.catalogue import say_unknown, unknown_named
+    from actions.not_covered import answer_not_covered
+
+    text = tracker.latest_message.get("text") or ""
+    turn = Turn(Question("ask_not_covered", text, 0, len(text) + 1), tracker, dispatcher, current())
+    courses = await turn.quiet_courses()
+    unknown = unknown_named(turn, courses) if courses is not None else None
+    if unknown and courses is not None:
+        say_unknown(turn, unknown, courses)
+        return True
+    if silent_topic(text) is not None:
+        await answer_not_covered(turn)
+        return True
+    return False
 
 
 class ActionFallback(Action):
@@ -36,7 +56,8 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        say(dispatcher, contact.not_understood(current().policy))
+        if not await answered_specifically(dispatcher, tracker):
+            say(dispatcher, contact.not_understood(current().policy))
         return []
 
 
@@ -49,5 +70,6 @@ class ActionOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        say(dispatcher, contact.out_of_scope(current().policy))
+        if not await answered_specifically(dispatcher, tracker):
+            say(dispatcher, contact.out_of_scope(current().policy))
         return []

@@ -14,12 +14,13 @@ import contextlib
 import dataclasses
 import functools
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator, Optional
 
 from bot import settings
 from bot.files.policy import get_policy
+from bot.files.sources import Sources, get_sources
 from bot.identity import IdentitySettings
 from bot.rules.policy import Policy
 from bot.store import Store
@@ -29,12 +30,13 @@ __all__ = ["Services", "current", "install", "production", "using"]
 
 @dataclass(frozen=True)
 class Services:
-    """What the actions use: the policy, the enrolment store, the token keys and the clock."""
+    """What the actions use: the policy, the enrolment store, the token keys, the clock and the page's quotes."""
 
     policy: Policy
     identity: IdentitySettings
     today: Callable[[], date]
     open_store: Callable[[], Store]
+    sources: Sources = field(default_factory=get_sources)
 
     @functools.cached_property
     def store(self) -> Store:

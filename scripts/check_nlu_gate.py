@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fail the build when the held-out NLU test falls below the quality gate (intent macro F1)."""
+"""Fail the build when the held-out NLU test falls below the quality gates (intent macro F1, each intent's F1)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ def main() -> int:
     """Read Rasa's intent report, print the weakest intents, and exit 1 below the gate."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("report", type=Path, help="results/nlu/intent_report.json from `rasa test nlu`")
-    parser.add_argument("--min-f1", type=float, default=0.95, help="minimum intent macro F1 (default 0.95)")
+    parser.add_argument("--min-f1", type=float, default=0.97, help="minimum intent macro F1 (default 0.97)")
+    parser.add_argument("--min-intent-f1", type=float, default=0.0, help="minimum F1 of every intent (default: none)")
     args = parser.parse_args()
     report = json.loads(args.report.read_text())
     macro = report["macro avg"]["f1-score"]
@@ -29,10 +30,17 @@ def main() -> int:
         print(
             f"  {name:<24} F1 {scores['f1-score']:.3f}  (precision {scores['precision']:.3f}, recall {scores['recall']:.3f}, n={int(scores['support'])})"
         )
+    oos = intents.get("out_of_scope")
+    if oos is not None:
+        print(f"  out_of_scope: precision {oos['precision']:.3f}, recall {oos['recall']:.3f} (n={int(oos['support'])})")
+    failed = False
     if macro < args.min_f1:
         print(f"FAILED: intent macro F1 {macro:.3f} is below {args.min_f1:.2f}", file=sys.stderr)
-        return 1
-    return 0
+        failed = True
+    below = {name: s["f1-score"] for name, s in intents.items() if s["f1-score"] < args.min_intent_f1}
+    for name, score in sorted(below.items()):
+        print(f"FAILED: intent {name} F1 {score:.3f} is below {args.min_intent_f1:.2f}", file=sys.stderr)
+    return 1 if failed or below else 0
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
-from typing import Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from bot.answers.reply import Button, Reply, format_date, join_names
 from bot.rules import assessment_for
@@ -118,10 +119,41 @@ def course_assessment(course: Course, policy: Policy) -> Reply:
     )
 
 
-def unknown_course(name: str, courses: Sequence[Course]) -> Reply:
-    """A course name that is not in the catalogue."""
+def unknown_course(
+    name: str, courses: Sequence[Course], policy: Optional[Policy] = None, suggestions: Sequence[str] = ()
+) -> Reply:
+    """A course name that is not in the catalogue: named back, "did you mean", the sets and the full list.
+
+    `suggestions` are real set names or course titles (bot.nlp.unknown_names.closest_courses); the link to the
+    full list needs the policy.
+    """
     set_names = [course_set.name for course_set in sets(courses)]
-    return Reply(
-        f"I couldn't find a microcredential called \u201c{name}\u201d. The current sets are {join_names(set_names)}.",
-        (Button("Courses on offer", "/ask_courses"),),
-    )
+    known = _suggestion_buttons(suggestions, courses)
+    parts = [f"I couldn't find a microcredential called \u201c{shown_name(name)}\u201d, so it isn't one we offer."]
+    if known:
+        parts.append(f"Did you mean {join_names([title for title, _ in known], 'or')}?")
+    sets_sentence = f"The current sets are {join_names(set_names)}"
+    if policy is not None:
+        sets_sentence += f"; the full list with release dates is at {policy.contact.course_list_url}"
+    parts.append(sets_sentence + ".")
+    buttons = tuple(button for _, button in known) + (Button("Courses on offer", "/ask_courses"),)
+    return Reply(" ".join(parts), buttons)
+
+
+def shown_name(name: str) -> str:
+    """A typed name as we say it back: spaces tidied, and "soil science" capitalised as "Soil Science"."""
+    tidy = " ".join(name.split())
+    return tidy.title() if tidy == tidy.lower() else tidy
+
+
+def _suggestion_buttons(suggestions: Sequence[str], courses: Sequence[Course]) -> List[Tuple[str, Button]]:
+    """(name, button) for each suggestion that really is a set or a course: a set opens its list, a course its details."""
+    set_names = {course.set_name for course in courses}
+    titles = {course.title for course in courses}
+    found: List[Tuple[str, Button]] = []
+    for name in dict.fromkeys(suggestions):
+        if name in set_names:
+            found.append((name, Button(f"The {name} set", "/ask_courses" + json.dumps({"course_set": name}))))
+        elif name in titles:
+            found.append((name, Button(name, "/ask_course_info" + json.dumps({"course": name}))))
+    return found

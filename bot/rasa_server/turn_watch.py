@@ -16,10 +16,11 @@ from typing import FrozenSet, List, Optional
 
 SESSION_START = "action_session_start"
 
-# Actions that add the asker's own figures after a general answer already sent (see data/rules.yml); when one
-# fails for an anonymous user asking a general question, nothing they needed is missing.
+# Actions that add to a general answer already sent (see data/rules.yml): the asker's own figures, or a page
+# topic's sources; when one fails for an anonymous user asking a general question, the answer itself was given.
 SUPPLEMENTARY_ACTIONS: FrozenSet[str] = frozenset(
     {
+        "action_answer_faq",
         "action_my_credits",
         "action_my_exemption",
         "action_my_deduction",

@@ -154,9 +154,35 @@ def test_course_assessment_pass_mark_comes_from_policy(kind, course, policy):
     assert "pass or fail" in reply.text
 
 
-def test_unknown_course_names_the_current_sets(catalogue):
+def test_unknown_course_names_it_back_and_the_current_sets(catalogue):
     reply = answers.unknown_course("Horticulture 3", catalogue)
     assert reply.text == (
-        "I couldn't find a microcredential called \u201cHorticulture 3\u201d. "
+        "I couldn't find a microcredential called \u201cHorticulture 3\u201d, so it isn't one we offer. "
         "The current sets are Plant Breeding, Genomics, Livestock Science and Bioinformatics."
     )
+    assert reply.buttons == (answers.Button("Courses on offer", "/ask_courses"),)
+
+
+def test_unknown_course_links_the_full_list_when_given_the_policy(catalogue, policy):
+    reply = answers.unknown_course("Soil Science", catalogue, policy)
+    assert reply.text.endswith(f"; the full list with release dates is at {policy.contact.course_list_url}.")
+
+
+def test_unknown_course_asks_did_you_mean_with_a_button_for_each(catalogue, policy):
+    reply = answers.unknown_course("plant breding", catalogue, policy, ["Plant Breeding", "Genomics 2"])
+    assert (
+        "\u201cPlant Breding\u201d, so it isn't one we offer. Did you mean Plant Breeding or Genomics 2?" in reply.text
+    )
+    payloads = [button.payload for button in reply.buttons]
+    assert payloads[:2] == ['/ask_courses{"course_set": "Plant Breeding"}', '/ask_course_info{"course": "Genomics 2"}']
+    assert payloads[-1] == "/ask_courses"
+
+
+def test_unknown_course_ignores_suggestions_that_are_not_in_the_catalogue(catalogue):
+    reply = answers.unknown_course("Soil Science", catalogue, None, ["Soil Health"])
+    assert "Did you mean" not in reply.text
+
+
+def test_a_name_typed_in_lower_case_is_said_back_capitalised():
+    assert answers.shown_name("soil  science") == "Soil Science"
+    assert answers.shown_name("DNA barcoding") == "DNA barcoding"

@@ -137,7 +137,7 @@ def test_supplementary_actions_are_those_that_follow_a_general_answer_in_the_rul
     for rule in rules:
         steps = [step.get("action") for step in rule.get("steps", [])]
         for before, after in zip(steps, steps[1:], strict=False):
-            if after and after.startswith("action_my_") and before:
+            if after and (after.startswith("action_my_") or after == "action_answer_faq") and before:
                 following.add(after)
     assert following == SUPPLEMENTARY_ACTIONS
 

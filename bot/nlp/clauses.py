@@ -1,0 +1,58 @@
+"""Split a message that may ask several questions into its clauses, keeping where each one sits in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List
+
+# Words that open a new question after "and", "or" or a comma ("... and is it all online?").
+_QUESTION_OPENERS = (
+    r"is|are|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|have|has|"
+    r"how|what|whats|what's|wat|when|where|which|who|whom|why|"
+    r"is there|are there|any|i|i'd|i'm|im|id|tell me|also|and also|plus|oes|ydy|ydi|faint|pryd|sut|beth|pa|"
+    r"alla|allaf|gaf|ga i|dw|rydw|wyt|fedra|fydd|fyddai|os|hefyd"
+)
+# Clause boundaries: question marks, semicolons, full stops, new lines, "also"/"plus"/"as well as", and "and", "or"
+# or a comma when a question opener follows.
+_BOUNDARY = re.compile(
+    r"\?+|;|\n|(?<=[a-z0-9%)])\.(?=\s)|"
+    r"\b(?:and\s+also|also|plus|as\s+well\s+as|another\s+thing|oh\s+and|btw)\b(?=\s)|"
+    r"(?:,\s*)?\b(?:and|or|but|ac|a|neu)\b(?=\s+(?:" + _QUESTION_OPENERS + r")\b)|"
+    r",\s*(?=(?:" + _QUESTION_OPENERS + r")\b)",
+    re.IGNORECASE,
+)
+MIN_CLAUSE_CHARS = 6
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One part of a message, with its character span in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_clauses(text: str) -> List[Clause]:
+    """The clauses of a message in order; a message with one question gives one clause."""
+    clauses: List[Clause] = []
+    position = 0
+    for boundary in _BOUNDARY.finditer(text):
+        _append(clauses, text, position, boundary.start())
+        position = boundary.end()
+    _append(clauses, text, position, len(text))
+    return clauses
+
+
+def _append(clauses: List[Clause], text: str, start: int, end: int) -> None:
+    """Add text[start:end] as a clause, trimmed, when it is long enough to be a question of its own."""
+    piece = text[start:end]
+    stripped = piece.strip(" \t,.!-–—:")
+    if len(stripped) < MIN_CLAUSE_CHARS or len(stripped.split()) < 2:
+        if clauses and stripped:  # a stray word belongs with the clause before it
+            last = clauses[-1]
+            clauses[-1] = Clause(text[last.start : end].strip(" \t,.!-–—:?"), last.start, end)
+        return
+    offset = start + piece.index(stripped)
+    clauses.append(Clause(stripped, offset, offset + len(stripped)))
