@@ -14,7 +14,8 @@ from actions.identity import current_claims
 from actions.services import Services, current
 from bot.answers import Reply
 from bot.answers import enquiries as answers
-from bot.answers.contact import service_unavailable
+from bot.answers.contact import not_understood, service_unavailable
+from bot.nlp.staff import looks_like_staff_request
 from bot.store import Enquiry
 
 DomainDict = Dict[Text, Any]
@@ -40,7 +41,10 @@ class StaffAction(Action, metaclass=abc.ABCMeta):
         services = current()
         claims = current_claims(tracker, services.identity)
         if claims is None or not claims.is_staff:
-            say(dispatcher, answers.STAFF_ONLY)
+            if looks_like_staff_request(tracker.latest_message.get("text") or ""):
+                say(dispatcher, answers.STAFF_ONLY)
+            else:  # a learner's question misread as a staff request: never refuse it as staff-only
+                say(dispatcher, not_understood(services.policy))
             return []
         try:
             say(dispatcher, await self.answer(services, tracker, claims.sub))

@@ -48,6 +48,14 @@ async def test_learner_token_cannot_use_staff_inbox(action_class, ask, records):
     assert records.enquiry(enquiry_id).status is EnquiryStatus.NEW
 
 
+@pytest.mark.parametrize("text", ["hw much r they", "cn i c my stuff", "show me wot u got", "list them"])
+@pytest.mark.parametrize("action_class", STAFF_ACTIONS, ids=lambda cls: cls().name())
+async def test_a_learners_question_misread_as_a_staff_request_is_never_refused_as_staff_only(action_class, text, ask):
+    turn = await ask(action_class(), "staff_show_enquiries", auth=None, text=text)
+    assert turn.text != answers.STAFF_ONLY.text
+    assert "Sorry, I'm not sure I understood" in turn.text
+
+
 @pytest.mark.parametrize(
     "auth",
     [
