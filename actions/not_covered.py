@@ -8,6 +8,7 @@ starts the enquiry form (data/rules.yml).
 from __future__ import annotations
 
 from actions.answering import AnsweringAction, Turn
+from actions.catalogue import say_unknown, unknown_named
 from bot.answers.not_covered import not_covered_reply
 from bot.nlp.silent_topics import rule_note, silent_topic
 
@@ -15,6 +16,12 @@ from bot.nlp.silent_topics import rule_note, silent_topic
 async def answer_not_covered(turn: Turn) -> None:
     """Say honestly that the page does not cover this, what was asked, and how to ask the team."""
     topic = silent_topic(turn.question.text)
+    if topic is None:  # "do you do a course on beekeeping?": name the course back instead of "that"
+        courses = await turn.quiet_courses()
+        unknown = unknown_named(turn, courses) if courses is not None else None
+        if unknown and courses is not None:
+            say_unknown(turn, unknown, courses)
+            return
     turn.say(not_covered_reply(topic, turn.services.policy, rule_note(topic)))
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
@@ -143,5 +143,41 @@ class GuardedRestInput(GuardedInput, RestInput):
         return metadata if isinstance(metadata, dict) else None
 
 
+class WholePayloadSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output, with a custom payload sent as one event {"custom": payload}, as REST sends it.
+
+    Replaces SocketIOOutput.send_custom_json, which spreads the payload into `sio.emit`'s keyword arguments, so
+    {"sources": [...]} raised a TypeError (emit() got an unexpected keyword argument 'sources').
+    """
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        """Emit the payload inside one bot_uttered event."""
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
+def whole_payloads(on_new_message: OnNewMessage) -> OnNewMessage:
+    """Rasa's handler, given socket.io messages with WholePayloadSocketIOOutput as their output channel."""
+
+    async def handle(message: UserMessage) -> Any:
+        """Swap the SocketIOOutput Rasa built inside its handler."""
+        channel = message.output_channel
+        if type(channel) is SocketIOOutput:
+            message.output_channel = WholePayloadSocketIOOutput(channel.sio, channel.bot_message_evt)
+        return await on_new_message(message)
+
+    return handle
+
+
 class GuardedSocketIOInput(GuardedInput, SocketIOInput):
-    """Rasa's socket.io channel behind the guarded edge (/socket.io)."""
+    """Rasa's socket.io channel behind the guarded edge (/socket.io); custom payloads arrive as {"custom": ...}."""
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        """The guarded blueprint, with custom payloads emitted whole."""
+        return super().blueprint(whole_payloads(on_new_message))
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        """Rasa's output for messages it starts itself, with custom payloads emitted whole."""
+        channel = super().get_output_channel()
+        if isinstance(channel, SocketIOOutput):
+            return WholePayloadSocketIOOutput(channel.sio, channel.bot_message_evt)
+        return channel

@@ -210,3 +210,10 @@ async def test_the_pass_mark_of_a_named_assessment_kind_is_that_kinds(ask, polic
     )
     rule = policy.assessments["masters_test"]
     assert f"{rule.label} needs a pass mark of {rule.pass_mark}%" in turn.text
+
+
+async def test_a_page_silent_question_about_a_course_we_do_not_offer_names_the_course(ask):
+    turn = await ask(
+        ActionNotCovered(), "list_courses", text="do you do a course on beekeeping", intent="ask_not_covered"
+    )
+    assert "beekeeping" in turn.text.lower() and "about that" not in turn.text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
+from typing import Any, Dict, List
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -21,6 +23,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RESULTS = ROOT / "results" / "browser"
 BOT = "#chat-log .chat-msg-bot"
 USER = "#chat-log .chat-msg-user"
+SOURCES = f"{BOT} details.chat-sources"
+SOURCES_LABEL = "From the microcredentials page"
+DURATION_QUOTE = "each microcredential can be completed in 8-weeks"  # the page's own words, hyphen and all
 
 
 def open_widget(page: Page) -> None:
@@ -219,3 +224,94 @@ def test_open_widget_has_no_axe_violations_and_is_screenshotted(browser, site):
         page.screenshot(path=str(RESULTS / "widget.png"))
     finally:
         context.close()
+
+
+def tab_to(page: Page, target, limit: int = 40) -> None:
+    """Press Tab until `target` has focus (fail if it never does)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    pytest.fail(f"{target} cannot be reached with Tab")
+
+
+def inject_after_answer(page: Page, question: str, payloads: List[Dict[str, Any]]) -> None:
+    """Relay the widget's socket.io connection, and after the first reply to `question` send `payloads` too.
+
+    Each payload arrives as a bot_uttered event of its own, exactly as the server's would.
+    """
+    armed = {"on": False}
+
+    def relay(ws) -> None:
+        server = ws.connect_to_server()
+
+        def from_page(message) -> None:
+            if isinstance(message, str) and "user_uttered" in message and json.dumps(question)[1:-1] in message:
+                armed["on"] = True
+            server.send(message)
+
+        def from_server(message) -> None:
+            ws.send(message)
+            if armed["on"] and isinstance(message, str) and message.startswith('42["bot_uttered"'):
+                armed["on"] = False
+                for payload in payloads:
+                    ws.send("42" + json.dumps(["bot_uttered", payload]))
+
+        ws.on_message(from_page)
+        server.on_message(from_server)
+
+    page.route_web_socket(re.compile(r"/socket\.io/"), relay)
+    page.reload()  # the route applies to pages loaded after it is set
+
+
+def test_an_answer_shows_the_sentence_of_the_page_it_comes_from(page: Page):
+    # Needs action_answer_faq to send its sources and the socket.io channel to deliver custom payloads.
+    open_widget(page)
+    ask(page, "how long do they take?")
+    disclosure = page.locator(SOURCES).last
+    summary = disclosure.locator("summary")
+    expect(summary).to_have_text(SOURCES_LABEL)
+    quote = disclosure.locator("blockquote", has_text=DURATION_QUOTE)
+    expect(quote).to_be_hidden()  # closed until asked for
+    page.locator("#chat-log").focus()
+    tab_to(page, summary)
+    page.keyboard.press("Enter")
+    expect(quote).to_be_visible()
+    expect(disclosure.locator("figure", has_text=DURATION_QUOTE).locator("figcaption")).to_have_text(
+        "How long do they take?"
+    )
+    page.keyboard.press("Space")
+    expect(quote).to_be_hidden()
+    assert '"sources"' not in page.locator("#chat-log").inner_text(), "the payload was shown as text"
+
+
+def test_sources_are_shown_as_text_and_other_payloads_are_ignored(page: Page):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    markup = "<b>x</b> & <img src=x onerror=alert(1)>"
+    inject_after_answer(
+        page,
+        "how long do they take?",
+        [
+            {"custom": {"sources": [{"quote": markup, "section": "<i>How long do they take?</i>"}]}},
+            {"custom": {"unknown": "<b>not for the widget</b>"}},
+            {"custom": {"sources": "not a list"}},
+        ],
+    )
+    open_widget(page)
+    ask(page, "how long do they take?")
+    disclosure = page.locator(SOURCES).last
+    disclosure.locator("summary").click()
+    quote = disclosure.locator("blockquote", has_text=markup)
+    expect(quote).to_have_text(markup)  # the characters themselves, not markup
+    expect(disclosure.locator("figure", has_text=markup).locator("figcaption")).to_have_text(
+        "<i>How long do they take?</i>"
+    )
+    assert page.locator("#chat-log b, #chat-log i, #chat-log img").count() == 0
+    log = page.locator("#chat-log").inner_text()
+    assert "not for the widget" not in log and "not a list" not in log, log
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    page.reload()  # the sources stay with their answer, still as text
+    expect(page.locator(SOURCES).last.locator("blockquote", has_text=markup)).to_have_count(1)
+    assert page.locator("#chat-log b, #chat-log i, #chat-log img").count() == 0

@@ -64,7 +64,8 @@ def test_control_characters_inside_a_question_are_dropped_and_the_question_answe
 )
 def test_emoji_and_right_to_left_text_get_a_reply(servers, text):
     replies = servers.send(sender(), text)
-    assert replies and all(reply.get("text") for reply in replies)
+    assert replies and replies[0].get("text")
+    assert all(reply.get("text") or set(reply.get("custom") or {}) == {"sources"} for reply in replies)
 
 
 @pytest.mark.parametrize(

@@ -71,3 +71,29 @@ def test_an_enquiry_left_in_the_chat_is_stored_before_a_reference_is_given(serve
     stored = [e for e in Store(servers.env["BOT_DB_URL"]).enquiries() if e.conversation_id == conversation]
     assert len(stored) == 1 and stored[0].question.startswith("Robert'); DROP TABLE")
     assert f"ENQ-{stored[0].id:05d}" in done
+
+
+def test_several_questions_are_answered_in_order_each_followed_by_its_page_sources(servers):
+    from bot.files.sources import get_sources
+
+    replies = servers.send(sender(), "how long is each one and is it all online?")
+    kinds = ["sources" if reply.get("custom") else "text" for reply in replies]
+    assert kinds == ["text", "sources", "text", "sources"]
+    assert f"{get_policy().completion_weeks} weeks" in replies[0]["text"]
+    assert "online" in replies[2]["text"]
+    quotes = [source["quote"] for source in replies[1]["custom"]["sources"]]
+    assert quotes == [quote.quote for quote in get_sources()["duration"]]
+
+
+def test_a_follow_up_is_answered_in_the_context_of_the_previous_question(servers):
+    conversation = sender()
+    servers.texts(conversation, "is plant breeding 1 bookable?")
+    answer = servers.texts(conversation, "and genomics 2?")
+    assert "Genomics 2" in answer and "bookable" in answer
+
+
+def test_a_question_the_page_is_silent_on_is_named_and_offered_to_the_team_and_yes_starts_the_form(servers):
+    conversation = sender()
+    answer = servers.texts(conversation, "can I get a refund if I drop out?")
+    assert "don't have information about refunds" in answer and get_policy().contact.enquiry_email in answer
+    assert "What's your name?" in servers.texts(conversation, "yes please")

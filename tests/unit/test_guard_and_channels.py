@@ -116,3 +116,20 @@ def test_odd_input_channel_and_metadata_are_ignored():
     request = FakeRequest({"message": "hi", "input_channel": ["x"], "metadata": "not a dict"})
     assert channel._extract_input_channel(request) == "rest"
     assert channel.get_metadata(request) is None
+
+
+async def test_a_custom_payload_goes_over_socketio_as_one_event_not_as_emit_arguments():
+    from bot.rasa_server.channels import WholePayloadSocketIOOutput
+
+    class RecordingServer:
+        def __init__(self):
+            self.emitted = []
+
+        async def emit(self, event, data=None, room=None, **kwargs):
+            assert not kwargs, kwargs  # Rasa's own output spread the payload here: emit(sources=...) raised
+            self.emitted.append((event, data, room))
+
+    server = RecordingServer()
+    payload = {"sources": [{"quote": "a sentence", "section": "A heading?"}]}
+    await WholePayloadSocketIOOutput(server, "bot_uttered").send_response("s1", {"custom": payload})
+    assert server.emitted == [("bot_uttered", {"custom": payload}, "s1")]

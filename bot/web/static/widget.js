@@ -4,6 +4,9 @@
 // is ever parsed as HTML. URLs in bot text become <a> elements only for http(s) addresses.
 // Accessibility: the conversation is a polite live log, the input is labelled, the panel is non-modal
 // (Tab leaves it freely), Escape closes it and returns focus to the launcher button.
+// Sources: a bot message whose custom payload is {"sources": [{quote, section}]} is not shown as a message; its
+// quotes of the page are attached to the answer before it, in a <details> disclosure. Other custom payloads
+// are ignored.
 (function () {
   "use strict";
 
@@ -21,6 +24,17 @@
   const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
   const TRAILING_PUNCTUATION = /[.,;:!?'")\]]+$/;
   const SESSION_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+  const MAX_SOURCES = 5;
+  const MAX_QUOTE_CHARS = 600;
+  const MAX_SECTION_CHARS = 120;
+
+  // Labels the widget adds around the assistant's own words, by page language (<html lang>).
+  const STRINGS = {
+    en: { sources: "From the microcredentials page" },
+    cy: { sources: "O dudalen y microgymwysterau" },
+  };
+  const LANGUAGE = (document.documentElement.lang || "en").toLowerCase().startsWith("cy") ? "cy" : "en";
+  const LABELS = STRINGS[LANGUAGE];
 
   const $ = (id) => document.getElementById(id);
   const root = $("chat");
@@ -84,6 +98,7 @@
   let outgoing = Promise.resolve();
   let typingTimer = null;
   let demoUser = load(sessionStorage, KEYS.user, null);
+  const shown = new WeakMap(); // transcript entry -> its element in the log
 
   // --- rendering (text only) ------------------------------------------------------------------------
   function safeHref(candidate) {
@@ -124,6 +139,57 @@
     return span;
   }
 
+  // --- where an answer comes from (text only, like everything else) -----------------------------------
+  function sourcesOf(payload) {
+    if (!payload || typeof payload !== "object" || !Array.isArray(payload.sources)) return [];
+    return payload.sources
+      .filter((source) => source && typeof source === "object")
+      .map((source) => ({
+        quote: asText(source.quote).slice(0, MAX_QUOTE_CHARS),
+        section: asText(source.section).slice(0, MAX_SECTION_CHARS),
+      }))
+      .filter((source) => source.quote)
+      .slice(0, MAX_SOURCES);
+  }
+
+  function renderSources(item, sources) {
+    const old = item.querySelector(".chat-sources");
+    if (old) old.remove();
+    if (!sources.length) return;
+    const details = document.createElement("details");
+    details.className = "chat-sources";
+    const summary = document.createElement("summary");
+    summary.textContent = LABELS.sources;
+    details.appendChild(summary);
+    sources.forEach((source) => {
+      const figure = document.createElement("figure");
+      const quote = document.createElement("blockquote");
+      quote.textContent = source.quote;
+      figure.appendChild(quote);
+      if (source.section) {
+        const caption = document.createElement("figcaption");
+        caption.textContent = source.section;
+        figure.appendChild(caption);
+      }
+      details.appendChild(figure);
+    });
+    item.appendChild(details);
+  }
+
+  function attachSources(sources) {
+    // The answer is the last bot message since the user's last message; with none there is nothing to attach to.
+    for (let i = transcript.length - 1; i >= 0; i -= 1) {
+      const entry = transcript[i];
+      if (entry.from === "user") return;
+      if (entry.from !== "bot") continue;
+      entry.sources = sourcesOf({ sources: (entry.sources || []).concat(sources) });
+      save(sessionStorage, KEYS.transcript, transcript);
+      const item = shown.get(entry);
+      if (item) renderSources(item, entry.sources);
+      return;
+    }
+  }
+
   function render(entry) {
     const item = document.createElement("div");
     item.className = "chat-msg chat-msg-" + entry.from;
@@ -133,9 +199,11 @@
     } else if (entry.from === "bot") {
       item.appendChild(speaker("Assistant: "));
       appendLinkified(item, entry.text);
+      renderSources(item, sourcesOf(entry));
     } else {
       item.appendChild(document.createTextNode(entry.text));
     }
+    shown.set(entry, item);
     log.appendChild(item);
     if (entry.buttons && entry.buttons.length) {
       const group = document.createElement("div");
@@ -212,8 +280,12 @@
       text = attachment.payload.src; // an image or file: shown as its address, linked if http(s)
     }
     const buttons = buttonsOf(message);
-    if (!text && !buttons.length) return;
-    add({ from: "bot", text: text, buttons: buttons });
+    if (text || buttons.length) add({ from: "bot", text: text, buttons: buttons });
+    // REST and socket.io carry a custom payload as message.custom; a payload emitted as the event itself is
+    // read the same way. Anything but sources is ignored.
+    const custom = message.custom && typeof message.custom === "object" ? message.custom : message;
+    const sources = sourcesOf(custom);
+    if (sources.length) attachSources(sources);
   }
 
   function emit(payload) {
