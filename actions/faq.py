@@ -9,7 +9,7 @@ said by `answer_faq`.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,6 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answering import Turn, answer, context_events, questions_of
 from actions.catalogue import say_unknown, unknown_named
 from actions.services import current
+from bot.answers.catalogue import course_assessment
+from bot.rules.model import Course
 
 DomainDict = Dict[Text, Any]
 Events = List[Dict[Text, Any]]
@@ -46,14 +48,30 @@ def faq_topic(intent: str) -> str:
     return intent[len(FAQ_PREFIX) :] if intent.startswith(FAQ_PREFIX) else intent
 
 
+# Page topics whose general answer can be followed by the named (or just discussed) course's own detail.
+COURSE_DETAIL_TOPICS = frozenset({"ask_assessment"})
+
+
+def about_the_course(turn: Turn, courses: Optional[Tuple[Course, ...]]) -> None:
+    """After the general answer: a course we do not offer, or the course's own assessment ("how is it assessed?")."""
+    if courses is None:
+        return
+    unknown = unknown_named(turn, courses)
+    if unknown:
+        say_unknown(turn, unknown, courses)
+        return
+    if turn.question.intent in COURSE_DETAIL_TOPICS:
+        course, _ = turn.named_course(courses)
+        if course is not None:
+            turn.say(course_assessment(course, turn.services.policy))
+            turn.answered_course = course.code
+
+
 async def answer_faq(turn: Turn) -> None:
     """Utter the topic's response from domain.yml and cite the page (a later question of a message)."""
     topic = faq_topic(turn.question.intent)
-    courses = await turn.quiet_courses()
-    unknown = unknown_named(turn, courses) if courses is not None else None
-    if unknown and courses is not None:
-        say_unknown(turn, unknown, courses)
     turn.utter(f"utter_{topic}")
+    about_the_course(turn, await turn.quiet_courses())
     turn.cite(topic)
 
 
@@ -68,10 +86,7 @@ class ActionAnswerFaq(Action):
 
         first, *rest = questions_of(tracker, "")
         turn = Turn(first, tracker, dispatcher, current())
-        courses = await turn.quiet_courses()
-        unknown = unknown_named(turn, courses) if courses is not None else None
-        if unknown and courses is not None:  # after the general answer: "... but we don't offer a course called X"
-            say_unknown(turn, unknown, courses)
+        about_the_course(turn, await turn.quiet_courses())
         turn.cite(faq_topic(first.intent))
         later = [Turn(question, tracker, dispatcher, turn.services) for question in rest if answers(question.intent)]
         return context_events(turn) + await answer(later)

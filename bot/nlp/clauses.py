@@ -18,11 +18,12 @@ _QUESTION_OPENERS = (
 _BOUNDARY = re.compile(
     r"\?+|;|\n|(?<=[a-z0-9%)])\.(?=\s)|"
     r"\b(?:and\s+also|also|plus|as\s+well\s+as|another\s+thing|oh\s+and|btw)\b(?=\s)|"
-    r"(?:,\s*)?\b(?:and|or|but|ac|a|neu)\b(?=\s+(?:" + _QUESTION_OPENERS + r")\b)|"
+    r"(?:,\s*)?(?:\b(?:and|n|an|&|or|but|ac|a|neu)\b|&|\+)(?=\s+(?:" + _QUESTION_OPENERS + r")\b)|"
     r",\s*(?=(?:" + _QUESTION_OPENERS + r")\b)",
     re.IGNORECASE,
 )
 MIN_CLAUSE_CHARS = 6
+MIN_ONE_WORD_QUESTION = 4  # "price?", "duration?": one word asked as a question of its own
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def _append(clauses: List[Clause], text: str, start: int, end: int) -> None:
     """Add text[start:end] as a clause, trimmed, when it is long enough to be a question of its own."""
     piece = text[start:end]
     stripped = piece.strip(" \t,.!-–—:")
-    if len(stripped) < MIN_CLAUSE_CHARS or len(stripped.split()) < 2:
+    asked_alone = text[end : end + 1] == "?" and len(stripped) >= MIN_ONE_WORD_QUESTION
+    if not asked_alone and (len(stripped) < MIN_CLAUSE_CHARS or len(stripped.split()) < 2):
         if clauses and stripped:  # a stray word belongs with the clause before it
             last = clauses[-1]
             clauses[-1] = Clause(text[last.start : end].strip(" \t,.!-–—:?"), last.start, end)

@@ -217,3 +217,15 @@ async def test_a_page_silent_question_about_a_course_we_do_not_offer_names_the_c
         ActionNotCovered(), "list_courses", text="do you do a course on beekeeping", intent="ask_not_covered"
     )
     assert "beekeeping" in turn.text.lower() and "about that" not in turn.text
+
+
+async def test_how_is_it_assessed_after_naming_a_course_adds_that_courses_assessment(ask, policy):
+    turn = await ask(
+        ActionAnswerFaq(),
+        "list_courses",
+        text="how will it be assessed?",
+        intent="ask_assessment",
+        slots={"course": "PB2"},
+    )
+    rule = policy.assessments[BY_CODE["PB2"].assessment]
+    assert f"{BY_CODE['PB2'].title} ends with a {rule.label}" in turn.text

@@ -18,6 +18,10 @@ CASES = [
     ),
     ("how much does it cost; when can I start", ["how much does it cost", "when can I start"]),
     ("Faint yw e a pa mor hir ydy e?", ["Faint yw e", "pa mor hir ydy e"]),
+    ("price? duration?", ["price", "duration"]),
+    ("whats a microcredential n how much r they", ["whats a microcredential", "how much r they"]),
+    ("who can sign up, is it online, and what does it cost?", ["who can sign up", "is it online", "what does it cost"]),
+    ("how long & is it online", ["how long", "is it online"]),
     # one question, even with "and" in it
     ("what are the cost and duration", ["what are the cost and duration"]),
     ("can I do plant breeding 1 and 2", ["can I do plant breeding 1 and 2"]),
@@ -39,3 +43,7 @@ def test_each_clause_is_the_text_at_its_span(text):
 
 def test_an_empty_message_has_no_clauses():
     assert split_clauses("") == [] and split_clauses("   ?? ") == []
+
+
+def test_a_short_word_is_a_question_only_when_asked_as_one():
+    assert [c.text for c in split_clauses("ok? so how long does it take")] == ["so how long does it take"]
