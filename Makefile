@@ -71,7 +71,7 @@ unit: $(SPACY) ## Fast tests: rules (100% branch coverage required), store, acti
 
 gates: $(MODEL) ## NLU held-out F1 gate and test stories
 	$(RASA) test nlu --nlu tests/nlu --model $(MODEL) --out results/nlu --quiet
-	$(PY) scripts/check_nlu_gate.py results/nlu/intent_report.json
+	$(PY) scripts/check_nlu_gate.py results/nlu/intent_report.json --min-f1 0.95
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
 
 e2e: $(MODEL) $(NPM_STAMP) ## End-to-end and browser tests with the real Rasa, action and web servers

@@ -1,23 +1,43 @@
-"""The calculator anyone can use without signing in: upgrade deduction and top-up from numbers of courses."""
+"""The calculator anyone can use without signing in: upgrade deduction and top-up from numbers of courses (or a
+spend), and quotes of what a number of courses would cost or earn in credits."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+import logging
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import say
-from actions.services import current
-from bot.answers.calculator import deduction_reply, top_up_reply
-from bot.nlp.calculator_text import DEDUCTION, MAX_COURSES, TOPUP, read_calculator_facts, starting_counts
+from actions.common import in_thread, say
+from actions.services import Services, current
+from bot.answers.calculator import (
+    deduction_reply,
+    either_way_reply,
+    quote_how_to_ask,
+    quote_reply,
+    spend_deduction_reply,
+    top_up_reply,
+)
+from bot.nlp.calculator_text import (
+    DEDUCTION,
+    MAX_COURSES,
+    TOPUP,
+    CalculatorFacts,
+    quote_wants,
+    read_calculator_facts,
+    starting_counts,
+)
 from bot.nlp.numbers import parse_count
 
+logger = logging.getLogger(__name__)
 DomainDict = Dict[Text, Any]
 CREDIT_SLOT = "calc_credit_count"
 LEARNING_SLOT = "calc_learning_count"
 ANSWER_INTENTS = {"inform", "nlu_fallback", "affirm", "deny", "calc_deduction", "calc_topup"}
+START_ACTION = "action_start_calculator"
+UNREADABLE_ANSWERS_BEFORE_LEAVING = 2
 
 
 def _as_count(value: Any) -> Optional[int]:
@@ -25,18 +45,82 @@ def _as_count(value: Any) -> Optional[int]:
     return None if value is None else int(value)
 
 
+async def _set_names(services: Services) -> Tuple[str, ...]:
+    """The catalogue's set names, so "plant breeding 1 and 2" counts as two courses (none if the store is down)."""
+    try:
+        courses = await in_thread(services.store.catalogue)
+    except Exception as error:  # the calculator still works without the names
+        logger.warning("calculator: could not read the catalogue's set names (%s)", error)
+        return ()
+    return tuple(dict.fromkeys(course.set_name for course in courses))
+
+
+def _since_start(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The events after the calculator last started (all of them if it never did)."""
+    events = list(tracker.events)
+    starts = [i for i, e in enumerate(events) if e.get("event") == "action" and e.get("name") == START_ACTION]
+    return events[starts[-1] + 1 :] if starts else events
+
+
+def _stated_spend(tracker: Tracker) -> Optional[int]:
+    """Pence the learner said they spent, in the message that started the calculator or an answer since."""
+    events = list(tracker.events)
+    starts = [i for i, e in enumerate(events) if e.get("event") == "action" and e.get("name") == START_ACTION]
+    opening = [i for i, e in enumerate(events[: starts[-1]]) if e.get("event") == "user"] if starts else []
+    since = events[opening[-1] :] if opening else []
+    policy = current().policy
+    spends = [read_calculator_facts(e.get("text") or "", policy).spent for e in since if e.get("event") == "user"]
+    return next((spent for spent in reversed(spends) if spent is not None), None)
+
+
+def _answer_counts(text: str, mode: str, requested: Optional[str]) -> Dict[Text, float]:
+    """Counts an answer gives: "2 with credits and 1 without" fills both; a bare "3" fills the slot asked for."""
+    facts = read_calculator_facts(text, current().policy)
+    if facts.spent is not None and mode == DEDUCTION:
+        return {CREDIT_SLOT: 0.0, LEARNING_SLOT: 0.0}  # "I spent £350": the result works from the spend
+    if any(count is not None for count in (facts.with_credits, facts.learning_only, facts.topped_up)):
+        counts = starting_counts(mode, facts)
+        found = {CREDIT_SLOT: counts.with_credits, LEARNING_SLOT: counts.learning_only}
+        if mode == TOPUP:
+            found = {LEARNING_SLOT: counts.learning_only}
+        return {slot: float(count) for slot, count in found.items() if count is not None}
+    count = parse_count(text)
+    return {requested: float(count)} if count is not None and requested else {}
+
+
+def _unreadable(event: Dict[Text, Any], mode: str) -> bool:
+    """A user answer to the form with no count in it (a question asked meanwhile does not count)."""
+    parse = event.get("parse_data") or {}
+    intent = (parse.get("intent") or {}).get("name")
+    return intent in ANSWER_INTENTS and not _answer_counts(event.get("text") or "", mode, LEARNING_SLOT)
+
+
+def _has_given_up(tracker: Tracker) -> bool:
+    """True when this answer is the second in which no number could be read: the calculator stops asking.
+
+    The form must then set a slot as well as requested_slot, or Rasa would reject it for extracting nothing."""
+    mode = tracker.get_slot("calc_mode") or DEDUCTION
+    users = [e for e in _since_start(tracker) if e.get("event") == "user"]
+    if not users or not _unreadable(users[-1], mode):
+        return False
+    return sum(_unreadable(e, mode) for e in users) >= UNREADABLE_ANSWERS_BEFORE_LEAVING
+
+
 class ActionStartCalculator(Action):
     """Choose the calculation from the intent and keep whatever counts the question already gave."""
 
     def name(self) -> Text:
-        return "action_start_calculator"
+        return START_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        services = current()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         mode = TOPUP if intent == "calc_topup" else DEDUCTION
-        counts = starting_counts(mode, read_calculator_facts(tracker.latest_message.get("text") or ""))
+        text = tracker.latest_message.get("text") or ""
+        facts = read_calculator_facts(text, services.policy, await _set_names(services))
+        counts = starting_counts(mode, facts)
         return [
             SlotSet("calc_mode", mode),
             SlotSet(CREDIT_SLOT, _bounded(counts.with_credits)),
@@ -50,7 +134,7 @@ def _bounded(count: Optional[int]) -> Optional[float]:
 
 
 class ValidateCalculatorForm(FormValidationAction):
-    """Read counts typed as digits or words; ask only for what is still missing."""
+    """Read counts typed as digits or words; ask only for what is still missing; stop after two unreadable answers."""
 
     def name(self) -> Text:
         return "validate_calculator_form"
@@ -62,18 +146,32 @@ class ValidateCalculatorForm(FormValidationAction):
             return [LEARNING_SLOT]
         return domain_slots
 
-    def _count_from_answer(self, slot: Text, tracker: Tracker) -> Dict[Text, Any]:
-        """The requested count from the user's answer.
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        if _has_given_up(tracker):  # the form ends; action_calculator_result says how else to get the figure
+            requested = tracker.get_slot("requested_slot") or LEARNING_SLOT
+            return [SlotSet(requested, None), SlotSet("requested_slot", None)]
+        return await super().run(dispatcher, tracker, domain)
 
-        No number in an answer-like message: an empty value, which validation explains before asking again. No number in another question (say
-        "how much does it cost?"): extract nothing, so the question is answered and the form resumes after.
+    def _count_from_answer(self, slot: Text, tracker: Tracker) -> Dict[Text, Any]:
+        """The count for this slot from the user's answer.
+
+        No number in an answer-like message: an empty value for the slot asked, which validation explains before
+        asking again. No number in another question (say "what's the top-up?"): extract nothing, so the question is
+        answered and the form resumes after.
         """
-        if tracker.get_slot("requested_slot") != slot:
+        requested = tracker.get_slot("requested_slot")
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent not in ANSWER_INTENTS and "?" in text:
+            return {}  # a question asked meanwhile ("what's the top-up for 2?"): answered by its own rule
+        found = _answer_counts(text, tracker.get_slot("calc_mode") or DEDUCTION, requested)
+        if slot in found:
+            return {slot: found[slot]}
+        if requested != slot or found:
             return {}
-        count = parse_count(tracker.latest_message.get("text") or "")
-        if count is not None:
-            return {slot: float(count)}
-        if (tracker.latest_message.get("intent") or {}).get("name") in ANSWER_INTENTS:
+        if intent in ANSWER_INTENTS:
             return {slot: None}  # validation explains and the form asks again
         return {}
 
@@ -87,9 +185,17 @@ class ValidateCalculatorForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         return self._count_from_answer(LEARNING_SLOT, tracker)
 
-    def _validate_count(self, slot: Text, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-        """Accept 0..MAX_COURSES; otherwise explain and ask again."""
+    def _validate_count(
+        self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Dict[Text, Any]:
+        """Accept 0..MAX_COURSES; otherwise explain and ask again.
+
+        An empty value is explained only as the answer to this slot's question: when the form starts, the counts
+        the opening message did not give are empty too, and the form simply asks for them.
+        """
         count = _as_count(value)
+        if count is None and tracker.get_slot("requested_slot") != slot:
+            return {slot: None}
         if count is None or count < 0:
             dispatcher.utter_message(response="utter_calc_not_a_number")
             return {slot: None}
@@ -101,16 +207,16 @@ class ValidateCalculatorForm(FormValidationAction):
     async def validate_calc_credit_count(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return self._validate_count(CREDIT_SLOT, value, dispatcher)
+        return self._validate_count(CREDIT_SLOT, value, dispatcher, tracker)
 
     async def validate_calc_learning_count(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return self._validate_count(LEARNING_SLOT, value, dispatcher)
+        return self._validate_count(LEARNING_SLOT, value, dispatcher, tracker)
 
 
 class ActionCalculatorResult(Action):
-    """Answer with the arithmetic, then clear the calculator for next time."""
+    """Answer with the arithmetic (or, if the form was left unanswered, say how else to get it); then clear."""
 
     def name(self) -> Text:
         return "action_calculator_result"
@@ -118,10 +224,59 @@ class ActionCalculatorResult(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        learning_only = _as_count(tracker.get_slot(LEARNING_SLOT)) or 0
+        policy = current().policy
+        learning_only = _as_count(tracker.get_slot(LEARNING_SLOT))
+        with_credits = _as_count(tracker.get_slot(CREDIT_SLOT))
         if tracker.get_slot("calc_mode") == TOPUP:
-            say(dispatcher, top_up_reply(current().policy, learning_only))
+            if learning_only is None:
+                dispatcher.utter_message(response="utter_calc_leave")
+            else:
+                say(dispatcher, top_up_reply(policy, learning_only))
+        elif learning_only is None or with_credits is None:
+            dispatcher.utter_message(response="utter_calc_leave")
+        elif (spent := _stated_spend(tracker)) is not None:
+            say(dispatcher, spend_deduction_reply(policy, spent))
         else:
-            with_credits = _as_count(tracker.get_slot(CREDIT_SLOT)) or 0
-            say(dispatcher, deduction_reply(current().policy, with_credits, learning_only))
+            say(dispatcher, deduction_reply(policy, with_credits, learning_only))
         return [SlotSet("calc_mode", None), SlotSet(CREDIT_SLOT, None), SlotSet(LEARNING_SLOT, None)]
+
+
+def _quote_counts(facts: CalculatorFacts) -> Optional[Tuple[int, int, int]]:
+    """(learning only, with credits, topped up) a quote states; a total with some kinds leaves the rest learning only
+    (or with credits, when learning-only ones are the kind stated). None when it states no kind."""
+    kinds = (facts.learning_only, facts.with_credits, facts.topped_up)
+    if all(count is None for count in kinds):
+        return None
+    learning, credit, topped = (count or 0 for count in kinds)
+    rest = max((facts.total or 0) - learning - credit - topped, 0)
+    if facts.learning_only is None:
+        learning = rest
+    elif facts.with_credits is None and facts.topped_up is None:
+        credit = rest
+    return learning, credit, topped
+
+
+class ActionCalcQuote(Action):
+    """What a number of courses would cost, or earn in credits, with the arithmetic from the rule module."""
+
+    def name(self) -> Text:
+        return "action_calc_quote"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        services = current()
+        text = tracker.latest_message.get("text") or ""
+        facts = read_calculator_facts(text, services.policy, await _set_names(services))
+        cost, credits = quote_wants(text)
+        counts = _quote_counts(facts)
+        courses = facts.total if counts is None else sum(counts)
+        if not courses:
+            say(dispatcher, quote_how_to_ask(services.policy))
+        elif courses > MAX_COURSES:
+            dispatcher.utter_message(response="utter_calc_too_many")
+        elif counts is None:
+            say(dispatcher, either_way_reply(services.policy, courses, cost=cost, credits=credits))
+        else:
+            say(dispatcher, quote_reply(services.policy, *counts, cost=cost, credits=credits))
+        return []

@@ -3,14 +3,29 @@ with the arithmetic from the policy (the rule module computes every expected fig
 
 from __future__ import annotations
 
-import pytest
+from typing import Any, Dict
 
-from actions.calculator import ActionCalculatorResult, ActionStartCalculator, ValidateCalculatorForm
+import pytest
+from rasa_sdk import Tracker
+
+from actions.calculator import ActionCalcQuote, ActionCalculatorResult, ActionStartCalculator, ValidateCalculatorForm
 from bot.nlp.calculator_text import MAX_COURSES
-from bot.rules import calculator_spend, deduction_for_spend, top_up_for_courses
+from bot.rules import calculator_spend, deduction_for_spend, fee_for, top_up_for_courses
 from bot.rules.money import format_money
 
 CREDIT, LEARNING = "calc_credit_count", "calc_learning_count"
+
+
+def user(text: str, intent: str = "inform") -> Dict[str, Any]:
+    """A user event as the action server receives it."""
+    return {"event": "user", "text": text, "parse_data": {"text": text, "intent": {"name": intent, "confidence": 0.9}}}
+
+
+def after_start(tracker: Tracker, opening: str, *answers: Dict[str, Any]) -> Tracker:
+    """The tracker with its history: the opening question, the calculator starting, earlier answers, then this turn."""
+    started = [user(opening, "calc_deduction"), {"event": "action", "name": "action_start_calculator"}]
+    tracker.events[:0] = started + list(answers)
+    return tracker
 
 
 # --- starting the calculator ---------------------------------------------------------------------
@@ -44,9 +59,55 @@ async def test_calculator_reads_both_counts_when_the_question_gives_them(ask):
 async def test_money_in_the_question_is_not_taken_for_a_number_of_courses(ask, policy):
     text = f"I paid {format_money(policy.learning_fee)} then the top-up, how much is deducted?"
     turn = await ask(ActionStartCalculator(), "calc_deduction_two_with_credits", text=text)
-    slots = turn.slot_events()
-    assert slots[CREDIT] == 1.0  # one course, topped up to credit-bearing
-    assert slots[LEARNING] is None
+    assert turn.slot_events() == {"calc_mode": "deduction", CREDIT: 0.0, LEARNING: 0.0}  # a spend: nothing to ask
+
+
+async def test_a_stated_spend_is_deducted_without_asking_anything(tracker, run, policy):
+    spent = policy.credit_fee + policy.learning_fee
+    opening = f"I've spent {format_money(spent)} on microcredentials, what comes off?"
+    done = after_start(
+        tracker("calc_answer_in_form", slots={"calc_mode": "deduction", CREDIT: 0.0, LEARNING: 0.0}), opening
+    )
+    turn = await run(ActionCalculatorResult(), done)
+    assert turn.text.startswith(f"{format_money(spent)} spent")
+    assert f"so {format_money(deduction_for_spend(policy, spent).amount)} would come off" in turn.text
+
+
+async def test_a_spend_given_as_an_answer_is_used_for_the_deduction(tracker, run, policy):
+    spent = policy.credit_fee + policy.top_up
+    answer = after_start(
+        tracker("calc_answer_in_form", text=f"I've spent {format_money(spent)} in total"), "what would come off?"
+    )
+    turn = await run(ValidateCalculatorForm(), answer)
+    assert turn.slot_events() == {CREDIT: 0.0, LEARNING: 0.0}
+    answer.slots.update({"calc_mode": "deduction", CREDIT: 0.0, LEARNING: 0.0})
+    result = await run(ActionCalculatorResult(), answer)
+    assert result.text.startswith(f"{format_money(spent)} spent")
+
+
+async def test_two_of_them_topped_up_later_count_as_credit_bearing(ask):
+    text = "I did three to learn, two of them topped up later, what comes off?"
+    turn = await ask(ActionStartCalculator(), "calc_deduction_two_with_credits", text=text)
+    assert turn.slot_events() == {"calc_mode": "deduction", CREDIT: 2.0, LEARNING: 1.0}
+
+
+async def test_a_whole_set_is_the_policys_set_size(ask, policy):
+    turn = await ask(
+        ActionStartCalculator(), "calc_deduction_two_with_credits", text="the whole set with credits, what comes off?"
+    )
+    assert turn.slot_events()[CREDIT] == float(policy.set_size)
+
+
+async def test_courses_named_by_number_are_counted_with_the_catalogues_set_names(ask):
+    text = "if I pay for plant breeding 1 and 2 with credits, what's the deduction?"
+    turn = await ask(ActionStartCalculator(), "calc_deduction_two_with_credits", text=text)
+    assert turn.slot_events()[CREDIT] == 2.0
+
+
+async def test_the_calculator_still_reads_counts_when_the_store_is_down(ask, swap, services, broken_store):
+    swap(services.with_store(broken_store))
+    turn = await ask(ActionStartCalculator(), "calc_deduction_two_with_credits")
+    assert turn.slot_events()[CREDIT] == 2.0
 
 
 async def test_an_implausible_count_in_the_question_is_left_for_the_form_to_ask(ask):
@@ -131,10 +192,91 @@ async def test_the_largest_sensible_count_is_accepted(ask):
     assert turn.slot_events() == {LEARNING: float(MAX_COURSES)}
 
 
+async def test_starting_without_counts_asks_without_saying_it_missed_a_number(tracker, run):
+    # the form's first run: the counts the opening message did not give arrive empty, before any question
+    opening = tracker(
+        "calc_deduction_two_with_credits",
+        text="/calc_deduction",
+        slots={"calc_mode": "deduction", "requested_slot": None},
+    )
+    opening.events.extend(
+        [
+            {"event": "action", "name": "action_start_calculator"},
+            {"event": "slot", "name": CREDIT, "value": None},
+            {"event": "slot", "name": LEARNING, "value": None},
+            {"event": "action", "name": "calculator_form"},
+            {"event": "slot", "name": CREDIT, "value": None},
+            {"event": "slot", "name": LEARNING, "value": None},
+        ]
+    )
+    turn = await run(ValidateCalculatorForm(), opening)
+    assert turn.responses == []
+    assert turn.slot_events() == {CREDIT: None, LEARNING: None}
+
+
 async def test_calculator_explains_once_when_the_answer_has_no_number(ask):
     turn = await ask(ValidateCalculatorForm(), "calc_answer_in_form", text="I'm not sure")
     assert turn.slot_events() == {LEARNING: None}  # the slot is still missing, so the form asks again
     assert turn.responses == ["utter_calc_not_a_number"]
+
+
+@pytest.mark.parametrize("answer", ["nope", "zero", "no", "none yet", "I haven't done any"])
+async def test_every_way_of_saying_none_is_zero(answer, ask):
+    turn = await ask(ValidateCalculatorForm(), "calc_answer_in_form", text=answer)
+    assert turn.slot_events() == {LEARNING: 0.0}
+
+
+async def test_an_answer_with_both_counts_fills_both(ask):
+    turn = await ask(
+        ValidateCalculatorForm(),
+        "calc_answer_in_form",
+        text="two with credits and one without",
+        slots={CREDIT: None, "requested_slot": CREDIT},
+    )
+    assert turn.slot_events() == {CREDIT: 2.0, LEARNING: 1.0}
+
+
+async def test_a_question_with_a_number_in_the_form_is_answered_not_taken_for_a_count(ask):
+    turn = await ask(
+        ValidateCalculatorForm(), "calc_answer_in_form", text="what's the top-up for 2?", intent="ask_topup"
+    )
+    assert turn.slot_events() == {}
+
+
+async def test_the_form_leaves_after_the_second_unreadable_answer(tracker, run):
+    second = after_start(tracker("calc_answer_in_form", text="no idea"), "I did two with credits", user("dunno"))
+    turn = await run(ValidateCalculatorForm(), second)
+    # the form ends instead of asking again; a slot is set too, so Rasa does not reject the form for extracting nothing
+    assert turn.slot_events() == {LEARNING: None, "requested_slot": None}
+    assert turn.messages == []  # action_calculator_result says utter_calc_leave next
+
+
+async def test_a_good_answer_after_one_unreadable_one_is_taken(tracker, run):
+    later = after_start(tracker("calc_answer_in_form", text="just one"), "I did two with credits", user("dunno"))
+    turn = await run(ValidateCalculatorForm(), later)
+    assert turn.slot_events() == {LEARNING: 1.0}
+
+
+async def test_one_unreadable_answer_is_explained_and_asked_again(tracker, run, domain):
+    first = after_start(tracker("calc_answer_in_form", text="dunno"), "I did two with credits")
+    assert await ValidateCalculatorForm().required_slots([CREDIT, LEARNING], None, first, domain) == [CREDIT, LEARNING]
+    turn = await run(ValidateCalculatorForm(), first)
+    assert turn.responses == ["utter_calc_not_a_number"]
+
+
+async def test_a_question_asked_in_the_form_is_not_an_unreadable_answer(tracker, domain):
+    asked = after_start(
+        tracker("calc_answer_in_form", text="hmm"), "I did two with credits", user("what's the top up?", "ask_topup")
+    )
+    assert await ValidateCalculatorForm().required_slots([CREDIT, LEARNING], None, asked, domain) == [CREDIT, LEARNING]
+
+
+async def test_leaving_the_form_says_how_else_to_get_the_figure(ask):
+    turn = await ask(
+        ActionCalculatorResult(), "calc_answer_in_form", slots={"calc_mode": "deduction", CREDIT: 2.0, LEARNING: None}
+    )
+    assert turn.responses == ["utter_calc_leave"]
+    assert turn.slot_events() == {"calc_mode": None, CREDIT: None, LEARNING: None}
 
 
 # --- the result ----------------------------------------------------------------------------------
@@ -178,3 +320,64 @@ async def test_the_result_clears_the_calculator_for_next_time(ask):
         ActionCalculatorResult(), "calc_answer_in_form", slots={"calc_mode": "deduction", CREDIT: 1.0, LEARNING: 0.0}
     )
     assert turn.slot_events() == {"calc_mode": None, CREDIT: None, LEARNING: None}
+
+
+# --- quotes: what a number of courses would cost or earn -----------------------------------------
+
+
+async def quote(ask, text: str):
+    """Run the quote action on one message."""
+    return await ask(ActionCalcQuote(), "calc_deduction_two_with_credits", text=text, intent="calc_quote")
+
+
+async def test_a_quote_with_credits_shows_the_multiplication(ask, policy):
+    turn = await quote(ask, "how much would 3 courses with credits cost?")
+    credit_fee = fee_for(policy, with_credits=True)
+    assert f"3 with credits × {format_money(credit_fee)} = {format_money(3 * credit_fee)}" in turn.text
+    assert turn.events == []
+
+
+async def test_a_learning_only_quote(ask, policy):
+    turn = await quote(ask, "what would two learning only ones cost")
+    learning_fee = fee_for(policy, with_credits=False)
+    assert f"2 learning only × {format_money(learning_fee)} = {format_money(2 * learning_fee)}" in turn.text
+
+
+async def test_a_mixed_quote_adds_each_kind(ask, policy):
+    turn = await quote(ask, "price for 2 learning only, 1 with credits and 1 topped up later")
+    learning, credit = fee_for(policy, with_credits=False), fee_for(policy, with_credits=True)
+    total = 2 * learning + credit + learning + top_up_for_courses(policy, 1)
+    assert f"= {format_money(total)}." in turn.text
+    assert f"({format_money(learning)} + {format_money(policy.top_up)} top-up)" in turn.text
+
+
+async def test_a_number_without_a_kind_is_quoted_both_ways(ask, policy):
+    turn = await quote(ask, "how much would 3 cost")
+    assert f"3 × {format_money(policy.learning_fee)} = {format_money(3 * policy.learning_fee)}" in turn.text
+    assert f"3 × {format_money(policy.credit_fee)} = {format_money(3 * policy.credit_fee)}" in turn.text
+
+
+async def test_credits_for_a_whole_set_reach_the_exemption(ask, policy):
+    turn = await quote(ask, "how many credits do I get for a whole set?")
+    credits = policy.set_size * policy.credits_per_microcredential
+    assert f"{policy.set_size} courses × {policy.credits_per_microcredential} credits = {credits} credits" in turn.text
+    assert f"exempt you from a relevant {policy.exemption_credits}-credit module" in turn.text
+    assert "£" not in turn.text  # asked about credits, not cost
+
+
+async def test_credits_short_of_a_set_say_how_many_more(ask, policy):
+    turn = await quote(ask, "how many credits would 2 with credits earn me")
+    assert f"{2 * policy.credits_per_microcredential} credits" in turn.text
+    assert f"so {policy.set_size - 2} more from that set would complete one" in turn.text
+
+
+async def test_a_quote_without_a_number_explains_how_to_ask(ask, policy):
+    for text in ("how much would it cost with credits?", "how many credits is each one worth"):
+        turn = await quote(ask, text)
+        assert "Tell me how many" in turn.text
+        assert format_money(policy.credit_fee) in turn.text and "=" not in turn.text  # no total invented
+
+
+async def test_a_quote_for_too_many_courses_is_refused(ask):
+    turn = await quote(ask, f"what would {MAX_COURSES + 1} courses cost")
+    assert turn.responses == ["utter_calc_too_many"]

@@ -8,10 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answers.calculator import deduction_reply, top_up_reply
+from bot.answers.calculator import (
+    deduction_reply,
+    either_way_reply,
+    quote_how_to_ask,
+    quote_reply,
+    spend_deduction_reply,
+    top_up_reply,
+)
 from bot.files.policy import get_policy
 from bot.nlp.calculator_text import DEDUCTION, MAX_COURSES, TOPUP, CalculatorCounts, CalculatorFacts, starting_counts
-from bot.rules import calculator_spend, deduction_for_spend, top_up_for_courses
+from bot.rules import calculator_spend, deduction_for_spend, fee_for, top_up_for_courses
 from bot.rules.money import format_money
 
 # --- what the opening question already answers ---------------------------------------------------
@@ -27,6 +34,9 @@ from bot.rules.money import format_money
         (CalculatorFacts(learning_only=1, total=4), CalculatorCounts(3, 1)),
         (CalculatorFacts(total=3), CalculatorCounts(None, None)),
         (CalculatorFacts(), CalculatorCounts(None, None)),
+        (CalculatorFacts(with_credits=3, total=3), CalculatorCounts(3, 0)),
+        (CalculatorFacts(learning_only=1, topped_up=2), CalculatorCounts(2, 1)),
+        (CalculatorFacts(spent=35000, total=2), CalculatorCounts(0, 0, 35000)),
     ],
     ids=[
         "credits",
@@ -36,6 +46,9 @@ from bot.rules.money import format_money
         "rest_is_credits",
         "total_only",
         "nothing",
+        "all_of_them_with_credits",
+        "two_of_three_topped_up",
+        "a_spend_needs_no_counts",
     ],
 )
 def test_deduction_calculator_keeps_what_the_question_says(facts, counts):
@@ -47,6 +60,7 @@ def test_deduction_calculator_keeps_what_the_question_says(facts, counts):
     [
         (CalculatorFacts(learning_only=2), 2),
         (CalculatorFacts(total=3), 3),
+        (CalculatorFacts(learning_only=1, topped_up=2), 2),
         (CalculatorFacts(), None),
     ],
 )
@@ -141,3 +155,68 @@ def test_top_up_reply_multiplies_the_top_up_by_the_courses(courses, policy):
 
 def test_no_learning_only_courses_means_no_top_up(policy):
     assert top_up_reply(policy, 0).text == "With no learning-only courses there's no top-up to pay."
+
+
+# --- a stated spend ------------------------------------------------------------------------------
+
+
+def test_a_spend_is_deducted_up_to_the_cap(policy):
+    below, above = policy.deduction_cap - policy.learning_fee, policy.deduction_cap + policy.credit_fee
+    assert f"so {format_money(below)} would come off" in spend_deduction_reply(policy, below).text
+    capped = spend_deduction_reply(policy, above).text
+    assert capped.startswith(f"{format_money(above)} spent (top-up fees count too);")
+    assert f"so {format_money(policy.deduction_cap)} would come off" in capped
+    assert "the most that can be deducted" in capped
+
+
+# --- quotes --------------------------------------------------------------------------------------
+
+
+def test_a_quote_multiplies_each_kind_by_its_fee(policy):
+    learning, credit = fee_for(policy, with_credits=False), fee_for(policy, with_credits=True)
+    text = quote_reply(policy, learning_only=2, with_credits=1, topped_up=0).text
+    assert text == (
+        f"2 learning only × {format_money(learning)} + 1 with credits × {format_money(credit)} = "
+        f"{format_money(2 * learning + credit)}."
+    )
+
+
+def test_a_topped_up_course_costs_the_learning_fee_plus_the_top_up(policy):
+    text = quote_reply(policy, 0, 0, 1).text
+    learning = fee_for(policy, with_credits=False)
+    assert f"= {format_money(learning + top_up_for_courses(policy, 1))}." in text
+
+
+def test_credits_count_only_credit_bearing_courses(policy):
+    text = quote_reply(policy, learning_only=3, with_credits=1, topped_up=1, cost=False, credits=True).text
+    assert text.startswith(f"2 courses with credits × {policy.credits_per_microcredential} credits")
+    assert "Learning-only courses earn no credits" in text
+    assert "£" not in text
+
+
+def test_a_set_of_credit_bearing_courses_reaches_the_exemption(policy):
+    text = quote_reply(policy, 0, policy.set_size, 0, cost=False, credits=True).text
+    assert f"{policy.set_size * policy.credits_per_microcredential} credits" in text
+    assert f"{policy.exemption_credits}-credit module" in text
+    assert all(programme in text for programme in policy.eligible_programmes)
+    assert f"limited to {policy.max_recognised_credits} credits drawn from one set" in text
+
+
+def test_a_set_size_from_the_policy_not_the_code(policy):
+    bigger = dataclasses.replace(policy, set_size=policy.set_size + 1)
+    text = quote_reply(bigger, 0, policy.set_size, 0, cost=False, credits=True).text
+    assert "1 more from that set would complete one" in text
+
+
+def test_a_total_without_a_kind_is_quoted_both_ways(policy):
+    text = either_way_reply(policy, 2, cost=True, credits=True).text
+    assert f"2 × {format_money(policy.learning_fee)} = {format_money(2 * policy.learning_fee)}" in text
+    assert f"2 × {format_money(policy.credit_fee)} = {format_money(2 * policy.credit_fee)}" in text
+    assert f"Taken with credits, 2 courses × {policy.credits_per_microcredential} credits" in text
+
+
+def test_how_to_ask_states_only_the_policys_per_course_figures(policy):
+    reply = quote_how_to_ask(policy)
+    assert format_money(policy.learning_fee) in reply.text and format_money(policy.credit_fee) in reply.text
+    assert "=" not in reply.text
+    assert [b.payload for b in reply.buttons] == ["/ask_cost", "/ask_credits"]

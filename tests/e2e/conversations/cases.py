@@ -40,7 +40,10 @@ FOLDER = Path(__file__).resolve().parent
 ROOT = FOLDER.parents[2]
 DOMAIN_FILE = ROOT / "domain.yml"
 MINIMUM_CASES = {"several": 30, "facts": 30, "followup": 30, "unknown": 30, "silent": 30, "paraphrase": 60}
-PASS_RATE = 0.95
+PASS_RATE = 0.95  # the target of issue #12 for every class
+# Until every class reaches PASS_RATE, the suite holds each class at its floor: the rate last measured on main,
+# rounded down, so a regression fails the build. Raise a floor whenever the class improves; delete FLOORS at 0.95.
+FLOORS = {"several": 0.80, "facts": 0.70, "followup": 0.60, "unknown": 0.70, "silent": 0.60, "paraphrase": 0.85}
 MAX_TURNS = 3
 TOPICS = (
     "what_are",
