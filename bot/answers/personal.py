@@ -86,7 +86,7 @@ def enrolments(policy: Policy, learner: Learner, voice: Voice) -> Reply:
     items = [f"{e.course.title} ({_status(policy, e)})" for e in learner.enrolments]
     return voice.reply(
         f"Enrolments: {'; '.join(items)}.",
-        (Button("Credits so far", "/ask_my_credits"), Button("Progress to the exemption", "/ask_my_exemption")),
+        (Button("Credits so far", "/ask_credits"), Button("Progress to the exemption", "/ask_qualification")),
     )
 
 
@@ -102,11 +102,11 @@ def credits(policy: Policy, learner: Learner, voice: Voice) -> Reply:
         if pending:
             text += f" Results are still pending for {join_names(pending)}."
         text += f" Credits come from passing the final assessment of a course paid for with credits ({policy.credits_per_microcredential} each)."
-        return voice.reply(text, (Button("Top-up due", "/ask_my_topup"),))
+        return voice.reply(text, (Button("Top-up due", "/ask_topup"),))
     titles = join_names([course.title for course in courses])
     return voice.reply(
         f"{voice.subject} {voice.have} earned {earned} credits: {policy.credits_per_microcredential} each for {titles}.",
-        (Button("Progress to the exemption", "/ask_my_exemption"), Button("Upgrade deduction", "/ask_my_deduction")),
+        (Button("Progress to the exemption", "/ask_qualification"), Button("Upgrade deduction", "/ask_upgrade")),
     )
 
 
