@@ -16,7 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue_or_apology, in_thread, logger, say
+from actions.common import MAX_ECHO, catalogue_or_apology, in_thread, logger, say
 from actions.services import Services, current
 from bot.answers import Reply
 from bot.nlp.names import resolve_course, resolve_set
@@ -116,7 +116,7 @@ class Turn:
             if course is not None:
                 return course, None
         if names:
-            return None, names[0][:60]
+            return None, names[0][:MAX_ECHO]
         hint = self.course_hint or (self.tracker.get_slot(COURSE_SLOT) if self.refers_back() else None)
         return next((course for course in courses if course.code == hint), None), None
 
