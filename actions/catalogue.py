@@ -16,7 +16,8 @@ from bot.answers import Reply
 from bot.answers import catalogue as answers
 from bot.answers.assessment import kind_pass_mark
 from bot.nlp.follow_ups import assessment_kind
-from bot.nlp.unknown_names import closest_courses, find_unknown_course
+from bot.nlp.near_misses import closest_courses
+from bot.nlp.unknown_names import find_unknown_course
 from bot.rules.catalogue import find_set
 from bot.rules.model import Course
 

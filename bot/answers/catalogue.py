@@ -124,7 +124,7 @@ def unknown_course(
 ) -> Reply:
     """A course name that is not in the catalogue: named back, "did you mean", the sets and the full list.
 
-    `suggestions` are real set names or course titles (bot.nlp.unknown_names.closest_courses); the link to the
+    `suggestions` are real set names or course titles (bot.nlp.near_misses.closest_courses); the link to the
     full list needs the policy.
     """
     set_names = [course_set.name for course_set in sets(courses)]

@@ -18,6 +18,9 @@ from bot.rules import resit_after_fail, top_up_deadline
 from bot.rules.model import NotCovered
 
 _TOP_UP = r"top[- ]?ups?"
+_TOPPING = r"(?:top[- ]?ups?|topping[- ]?up|top (?:it |them |this |that )?up)"
+_NAMED_COURSE = r"\b(?:[a-z]{2}\s?\d{1,2}|[a-z]+ (?:[1-9]|one|two|three|four|five|six))\b(?! ?(?:weeks?|hours?|credits?|months?|years?|%))"
+_UNIT_AFTER = r"(?! ?(?:%|percent|per\b|credits?|pounds|quid|hours?|weeks?|months?|days?|minutes?|marks?|points?|words?|courses?))"
 _ASSESSMENT = r"(?:final )?(?:assessment|test|exam|report)s?"
 _UPGRADING = r"\b(?:upgrad|msc\b|masters?\b|master's|degree|postgraduate|deduct|first module|full course)"
 
@@ -51,12 +54,19 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
     ), ()),
     ("age", "age limits", None, (
         r"\bage (?:limit|requirement|restriction)", r"\b(?:minimum|maximum) age", r"\btoo (?:old|young)\b",
-        r"\b(?:old|young) enough\b", r"\b1[0-7][ -]?(?:year[- ]old|yo)\b", r"\bi'?m 1[0-7]\b",
+        r"\b(?:old|young) enough\b", r"\b[1-9]\d[ -]?(?:years?[- ]olds?|yo|yrs? old)\b", r"\bi'?m (?:1[0-7]|[2-9]\d)\b" + _UNIT_AFTER,
+        r"\b(?:i'?m|i am|am i|aged?|people|someone|anyone|students?|learners?|those|if you're|you're) (?:over |under |in (?:my|their) )(?:1\d|[2-9]\d)s?\b" + _UNIT_AFTER,
+        r"\b(?:under|over)[- ](?:1[0-9]|[2-9]0)s\b", r"\b(?:age|ages|aged)\b (?:\w+ )?(?:matter|ok|okay|problem|limit)", r"\bupper age\b",
+        r"\b(?:pensioners?|retirees?|i'?m retired|school (?:pupils?|leavers?|children))\b", r"\bhow old (?:do|must|should|can) (?:i|you|we|people|someone|learners|students) (?:have to |need to )?be\b",
     ), ()),
-    ("instalments", "paying in instalments", None, (
+    ("instalments", "paying monthly or in instalments", None, (
         r"\binstal+ments?\b", r"\bpayment plans?\b", r"\bspread (?:the |my )?(?:cost|payments?|fees?|£\s?\d+)",
         r"\bpay (?:it |this |the fee )?(?:monthly|in monthly|in parts|in stages|bit by bit)",
-        r"\bmonthly (?:amounts|payments)", r"\brather than all at once", r"\bpay (?:in|over) (?:a few|several|\d+) months",
+        r"\bmonthly (?:amounts|payments|plan|instal|direct debit|fee|cost|price|option)", r"\brather than all at once",
+        r"\bpay (?:in|over) (?:a few|several|\d+) months", r"\bpay(?:ing|ments?)?\b (?:[\w£']+ ){0,4}(?:monthly|each month|every month|per month|a month)\b",
+        r"\b(?:monthly|each month|every month|per month|a month)\b (?:[\w']+ ){0,2}(?:pay|paying|payments?|instal)", r"\bdirect[- ]debits?\b",
+        r"\bpay(?:ing)? (?:\w+ )?(?:by|via|with|through|using) (?:a )?direct[- ]debit", r"\bsplit (?:the |my |up the )?(?:payments?|cost|fees?|bill|price)",
+        r"\bpay (?:it |the fee |for it )?(?:in|over) (?:two|2|three|3|four|4|several) (?:parts|payments|goes|chunks|lots)", r"\bpay as (?:i|you) go\b", r"\bin (?:two|2) halves\b",
     ), ()),
     ("employer_funding", "employer funding", None, (
         r"\bemployers? (?:funding|pay|fund|cover|sponsor|contribut)",
@@ -93,7 +103,9 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
     ), ()),
     ("visas", "visas", None, (r"\bvisas?\b", r"\btier ?4\b", r"\bstudent route\b", r"\bimmigration\b"), ()),
     ("certificates", "certificates", None, (
-        r"\bcertificat", r"\b(?:digital )?badges?\b", r"\btranscripts?\b", r"\b(?:cv|linkedin)\b", r"\bproof of (?:completion|study)",
+        r"\bcertificat", r"\bcertified\b", r"\b(?:digital |open )?badges?\b", r"\btranscripts?\b", r"\b(?:cv|linkedin)\b",
+        r"\b(?:proof|evidence|record|confirmation) (?:of|that) (?:my |i |the )?(?:completion|completing|study|studying|attendance|passing|passed|finished|completed)",
+        r"\bsomething (?:to show|i can show)\b", r"\bwhat proof\b", r"\b(?:get|receive) anything (?:at the end|when i finish|afterwards)", r"\bshow (?:to )?(?:my )?(?:employer|boss|manager) (?:that|what)\b",
     ), (r"\b(?:grades?|marks?|percentage|say pass|pass or)\b", r"\bpg ?cert", r"\bpostgraduate certificate")),
     ("recognition", "professional recognition and CPD", None, (
         r"\bcpd\b", r"\baccredit", r"\b(?:employers|industry) recogni[sz]e", r"\brecogni[sz]ed by (?:employers|industry)",
@@ -101,7 +113,10 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
     ("accessibility", "disability and accessibility support", None, (
         r"\bdisab", r"\bdyslexi", r"\bdyspraxi", r"\baccessib", r"\bscreen ?readers?\b", r"\b(?:visual|hearing)(?:ly)? impair",
         r"\b(?:deaf|blind)\b", r"\badhd\b", r"\bautis", r"\bneurodiver", r"\breasonable adjustments?", r"\bextra time\b",
-        r"\bsubtitle", r"\bcaptions?\b", r"\b(?:additional|special) (?:learning |educational )?needs",
+        r"\bsubtitle", r"\bcaptions?\b", r"\b(?:additional|special) (?:learning |educational )?needs", r"\bpartially sighted\b",
+        r"\blearning (?:difficult|disabilit|differences?)", r"\bspecific learning\b", r"\bmental health\b", r"\bchronic (?:illness|condition|pain)",
+        r"\bwheelchair", r"\b(?:more|additional) time (?:for|on|in) (?:the |my )?(?:assessment|test|exam|report)", r"\bspld\b", r"\bdsa\b",
+        r"\btext[- ]to[- ]speech\b", r"\b(?:large|bigger) (?:print|text|font)", r"\b(?:support|help) for (?:disabled|dyslexic|deaf|blind)",
     ), ()),
     ("resits", "resits", "resit_after_fail", (
         r"\bre-?sits?\b", r"\bre-?tak(?:e|ing)\b", r"\bre-?submi", r"\bre-?do\b", r"\b(?:another|second|2nd) (?:go|attempt|chance|try)\b",
@@ -112,7 +127,14 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         _TOP_UP + r" (?:fee )?deadline", r"\bdeadline (?:to|for) (?:pay(?:ing)? )?(?:the |my |a )?" + _TOP_UP,
         r"\bhow late can i (?:leave )?(?:paying|pay)", r"\b(?:cut[- ]?off|closing|last) (?:date|day) (?:for|to) (?:pay|paying)\b",
         r"\bwhen (?:do|must|should|can) i (?:have to )?pay (?:the |my )?" + _TOP_UP,
-        r"\btime limit .{0,20}" + _TOP_UP, r"\bpay(?:ing)? (?:the |my )?" + _TOP_UP + r" (?:later|after|at the end|once)",
+        r"\btime limit .{0,20}" + _TOPPING, r"\bpay(?:ing)? (?:the |my )?" + _TOP_UP + r" (?:later|after|at the end|once)",
+        r"\bwhen (?:is|are) (?:the |my )?" + _TOP_UP + r"(?: fee| payment)? (?:due|payable)",
+        r"\bwhen (?:must|should|do|does|will|would|can|has) (?:the |my )?" + _TOP_UP + r"(?: fee)? (?:have to )?(?:be )?paid",
+        r"\bhow (?:long|soon|late|many (?:months|weeks|years)) .{0,50}" + _TOPPING, r"\b(?:until|till|up to) when\b .{0,30}" + _TOPPING,
+        r"\b(?:can|could|may) (?:i|we|you) (?:still |only )?" + _TOPPING + r"\b.{0,30}\b(?:afterwards|too late|(?:years?|months?|weeks?) (?:later|after|on))\b",
+        r"\b(?:latest|last) (?:date |day |time |point )?(?:i can |to |for |by which )?(?:pay(?:ing)? )?(?:the |my )?" + _TOPPING,
+        r"\b(?:can|could) i (?:still )?" + _TOPPING + r" (?:\w+ ){0,4}(?:after|once|when) (?:i'?ve |i have |the course |it )?(?:finish|finished|ended|ends|passed|completed|over)",
+        r"\bis there (?:a |any )?(?:time limit|deadline|limit) (?:on|for|to) " + _TOPPING, r"\bby when\b .{0,30}" + _TOP_UP,
     ), ()),
     ("extensions", "extensions, pauses and deferrals", None, (
         r"\bextensions?\b", r"\bextend\b", r"\bdefer", r"\bpause", r"\b(?:take|taking) a break\b", r"\binterrupt",
@@ -132,7 +154,13 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         r"\btechnical (?:requirements?|specs?|specifications?)", r"\bsystem requirements?", r"\b(?:ipad|tablet|chromebook)s?\b",
         r"\bwhat (?:computer|laptop|device|software|equipment|hardware|kit)\b", r"\binternet (?:speed|connection)", r"\bbroadband\b",
         r"\b(?:need|require)s? (?:a |an |any )?(?:special |particular |specific )?(?:computer|laptop|software|webcam|camera|microphone|headset|pc|mac|browser|equipment)\b",
-        r"\bon (?:my|a) (?:phone|mobile|smartphone)\b", r"\bwi-?fi\b",
+        r"\bon (?:my|a|an) (?:phone|mobile|smartphone|ipad|tablet|mac|macbook|chromebook|android|iphone)\b", r"\bwi-?fi\b",
+        r"\b(?:computer|laptop|device|hardware|software|it) (?:requirements?|specs?|specifications?|needs)\b", r"\bbrowsers?\b", r"\boperating systems?\b",
+        r"\b(?:work|run)s? (?:on|with) (?:a |an |my )?(?:mac|macbook|linux|windows|chromebook|android|iphone|ipad|tablet|phone|mobile|pc)\b",
+        r"\b(?:internet|broadband) (?:access|speed|connection|needed|required)", r"\bslow (?:internet|connection|broadband)", r"\bsoftware\b",
+        r"\b(?:need|have|require|use|buy|get) (?:a |an |my |any |to have a )?(?:new |good |decent |powerful |fast |own )?(?:laptop|computer|pc|mac|tablet|webcam)s?\b",
+        r"\b(?:microsoft office|ms office)\b", r"\bdownload (?:any|special|some) (?:programs?|apps?)", r"\bis there an app\b",
+        r"\b(?:pc|computer|laptop|machine)\b (?:\w+ )?(?:be )?(?:good|powerful|fast|new) enough", r"\b(?:turn on|switch on|use) (?:my |a )?(?:camera|webcam|microphone|mic)\b",
     ), ()),
     ("references", "references", None, (r"\breferences?\b",), ()),
     ("tutor_support", "tutor support", None, (
@@ -157,6 +185,23 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
     ("materials", "access to course materials and reading", None, (
         r"\baccess (?:to )?(?:the )?(?:course )?(?:materials?|content|videos?)", r"\bdownload (?:the )?(?:course )?(?:videos?|materials?|content)",
         r"\breading lists?\b", r"\btext ?books?\b", r"\b(?:buy|purchase) (?:any )?(?:books|materials)",
+        r"\b(?:keep|still have|lose|retain|continue to have) (?:my |the |any )?access\b", r"\bhow long (?:do|will|can|would) (?:i|we|you) (?:have|keep|get|retain) access",
+        r"\baccess\b.{0,40}\b(?:after|once|when) (?:the |my |i )?(?:course|microcredential|module|finish|complete|end|it ends|it's over)",
+        r"\b(?:materials?|content|videos?|notes|resources)\b.{0,30}\b(?:after (?:the course|i finish|it ends|completion|finishing)|afterwards|forever|for life)",
+    ), ()),
+    ("syllabus", "the detailed course content and syllabus", None, (
+        r"\bsyllab", r"\bcurricul", r"\bcourse (?:content|outline|structure|breakdown|plan|programme)s?\b", r"\bmodule (?:content|outline|descriptors?)",
+        r"\bcontents? of (?:the |each |a )?(?:course|module|microcredential)", r"\bwhat (?:will|do|would|shall) (?:i|we) (?:actually )?(?:learn|study|cover|be taught|be learning)", r"\bwhat (?:will|do|would) you (?:learn|study|be taught)\b",
+        r"\bwhat(?:'s| is| gets| will be) (?:covered|taught)", r"\btopics (?:covered|included|taught)", r"\blearning (?:outcomes|objectives|aims)",
+        r"\bwhat (?:topics|subjects|units|lessons|weeks) (?:are|does|do|will|is) (?:covered|taught|included|in it|it|each|this|that|the course|the module)\b", r"\b(?:week[- ]by[- ]week|weekly) (?:content|topics|plan|breakdown)",
+        r"\bwhat (?:is|are) (?:in|inside) (?:the |each )?(?:course|module|microcredential)s?\b", r"\bcourse materials? (?:like|cover)",
+        r"\b(?:see|look at|preview) (?:some |the |any )?(?:course )?(?:materials?|content) (?:before|first)",
+    ), (_NAMED_COURSE,)),
+    ("waiting_lists", "waiting lists and being told when a course opens", None, (
+        r"\bwait(?:ing)?[- ]?lists?\b", r"\bfully booked\b", r"\b(?:is|it's|are|course is|courses are|it is|already) full\b", r"\bsold out\b",
+        r"\bnotif(?:y|ied|ication)", r"\b(?:email|e-mail|message|text|alert|ping) (?:me|us) (?:when|once|if|as soon as)\b",
+        r"\bbe (?:told|notified|informed|emailed|alerted|contacted|kept updated) (?:when|once|if|as soon as|about)", r"\b(?:register|express|note|log) (?:my |an )?interest",
+        r"\bput (?:my name|me) down\b", r"\bno (?:places|spaces|spots) left", r"\bmailing list\b", r"\bkeep me (?:updated|posted|informed)",
     ), ()),
     ("student_status", "student status and university facilities", None, (
         r"\bstudent (?:card|status|id)\b", r"\bnus\b", r"\blibrary\b", r"\bgraduation\b", r"\bbecome an? .{0,25}\bstudent\b",

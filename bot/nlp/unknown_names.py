@@ -1,16 +1,17 @@
 """Course names that are not in the catalogue ("the Soil Science microcredential", "Genomics 7"), and near misses.
 
 find_unknown_course reads the places a course name sits in a question: before a word like "course", "module",
-"set" or "one"; after "a course on/in/about/called"; after "do you offer/have/do/run"; in quotes; or before a
-course number ("Advanced Genomics 7"). A name there that the catalogue knows (see bot.nlp.names) is not
-unknown; ordinary words ("the credit-bearing one", "the data set one", "a whole set") are not names at all.
+"set" or "one"; after "a course on/in/about/called"; after "do you offer/have/do/run"; in quotes; before a course
+number ("Advanced Genomics 7", "forestry 1?"); capitalised in a catalogue question ("can I book Zoology"). A name
+grows leftwards over name-like words ("Data Science 1", "Animal Health and Welfare 2") unless it is a real set's.
+A name the catalogue knows (see bot.nlp.names) is not unknown; "the data set one" or "windows 10" are no names.
+The real names close to an unknown one are in bot.nlp.near_misses.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import FrozenSet, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from bot.nlp.names import resolve_course, resolve_set
@@ -19,8 +20,6 @@ from bot.nlp.silent_topics import silent_topic
 from bot.rules.model import Course
 
 MAX_NAME_WORDS = 5
-SIMILARITY = 0.6  # difflib's own cut-off for get_close_matches: one or two letters wrong in a name still pass
-SHARED_WORD_LETTERS = 5  # a shared word this long ("genomics", "science") makes a name a near miss too
 
 
 def _words(text: str) -> FrozenSet[str]:
@@ -41,8 +40,8 @@ CALLED = _words("called named titled")
 OFFER_VERBS = _words("offer have do run teach provide deliver")
 STOP = _words(
     "a an the any some this that these those there here it its it's is are was were be been am do does did done "
-    "doing have has had will would can could should shall may might must i i'm i've me my mine you your we us our "
-    "they them their he she his her what what's whats which who whom whose when where why how tell on in of for "
+    "doing have has had will would can could should shall may might must i i'm i've i'd i'll me my mine you your we "
+    "us our they them their he she his her what what's whats which who whom whose when where why how tell on in of for "
     "about to from with by at as and or but not no yes if then than so also too very really just please thanks hi "
     "hello hey ok okay want like know need get got give offer offering provide run teach anything something "
     "everything nothing more most much many few another each every all both either own such still yet now soon "
@@ -63,7 +62,8 @@ DESCRIPTORS = _words(
     "full-time current upcoming future remaining missing agrifood agri-food biotech bioinnovation related "
     "relevant similar particular specific certain individual single separate semester term year week weeks "
     "month months level part step stage page section question number option tier version campus person "
-    "general total advance january february march april may june july august september october november "
+    "general total advance pounds euros dollars gbp sterling monday tuesday wednesday thursday friday saturday "
+    "sunday christmas easter january february march april may june july august september october november "
     "december spring summer autumn winter evening evenings weekend weekends certificate dl actual mini classroom "
     "normal proper real typical multiple several unlimited parallel introductory intro beginner beginners basic "
     "good nice great fee fees cost costs price prices undergrad accredited recognised recognized under over within"
@@ -78,10 +78,30 @@ NOT_OFFERINGS = _words(
     "downloads minute question questions idea clue contact contacts number numbers pdf leaflet leaflets flyer "
     "flyers prospectus booklet guide"
 )
+NAME_DESCRIPTORS = _words(
+    "data dataset analysis learning agrifood agri-food biotech bioinnovation welsh english distance"
+)
+BRIDGES = _words("of and & to in for")  # "Animal Health and Welfare 2": only between capitalised words
+NOT_NAMES = _words(
+    "windows python iphone ipad android ios mac macbook excel office covid chapter unit units lesson room day days top "
+    "grade grades band key phase round attempt try form year-old stage page floor line bus route platform table prob "
+    "probably maybe perhaps around roughly approx approximately about only just like topped topping view handled "
+    "handle close closed resolve resolved mark marked delete reply ticket open"
+)  # words before a number that make no course name: "windows 10", "probably 2", "close 11"
+CATALOGUE_VERBS = _words(
+    "book booking take taking do doing study studying enrol enroll enrolling join start starting begin on onto into "
+    "about for is are when released release bookable available"
+)
+AFTER_NAME = _words(
+    "bookable available out released release open opening opens running launched launching starting start starts "
+    "coming come comes begin begins"
+)
+FILLERS = _words("and or what about how then so ok okay the is there a an also please thanks yes no hmm right")
 UNITS = _words("week weeks credit credits hour hours month months year years percent per pounds times of x %")
 CATALOGUE_CUES = re.compile(
-    r"\b(?:course|module|microcredential|micro-credential|set|release|released|come out|comes out|out yet|"
-    r"bookable|book|available|launch|tell me about|assessment|pass mark|info on|details of)",
+    r"\b(?:course|module|microcredential|micro-credential|set|release|released|come out|comes out|out yet|bookable|"
+    r"book|booking|available|launch|about|assessment|pass mark|info on|details of|start|starts|begin|open|opens|one|"
+    r"enrol|enroll|sign up|register|study|take)",
     re.IGNORECASE,
 )
 NUMBER_WORDS = frozenset(word for word, value in WORDS.items() if 1 <= value <= 20 and word.isalpha()) - {
@@ -92,7 +112,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019&-]*[A-Za-z]|[A-Za-z]|\d+|[^\sA-Za-z
 _QUOTED = re.compile(
     r"(?:^|(?<=\s))[\"\u201c'\u2018]([^\"\u201c\u201d'\u2018\u2019\n]{2,60}?)[\"\u201d'\u2019](?=[\s?.!,;:]|$)"
 )
-_CODE = re.compile(r"([a-z]{2,3})(\d{1,2})")
+COURSE_CODE = re.compile(r"([a-z]{2,3})(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -102,12 +122,17 @@ class _Token:
     text: str  # lower case, straight apostrophes
     start: int
     end: int
+    capital: bool = False  # typed with a capital letter ("Data Science")
 
     @property
     def is_number(self) -> bool:
         """A course number: 1-20 in digits (no leading zero), a number word up to twenty, or a Roman numeral ii-vi."""
         digits = self.text.isdigit() and not self.text.startswith("0") and int(self.text) <= 20
         return digits or self.text in NUMBER_WORDS or self.text in ROMAN_NUMBERS
+
+    def name_like(self) -> bool:
+        """A name word or a name-like descriptor ("Data" in "Applied Data Science")."""
+        return self.is_name_word or self.text in NAME_DESCRIPTORS
 
     @property
     def is_name_word(self) -> bool:
@@ -119,7 +144,10 @@ class _Token:
 
 def _tokens(text: str) -> List[_Token]:
     """The message's tokens, lower-cased."""
-    return [_Token(m.group(0).lower().replace("\u2019", "'"), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        _Token(m.group(0).lower().replace("\u2019", "'"), m.start(), m.end(), m.group(0)[0].isupper())
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 def _name_left_of(tokens: Sequence[_Token], end: int, allow_number: bool = True) -> Optional[Tuple[int, int]]:
@@ -137,6 +165,8 @@ def _name_left_of(tokens: Sequence[_Token], end: int, allow_number: bool = True)
 
 def _preceded_well(tokens: Sequence[_Token], first: int) -> bool:
     """Whether the word before a name is one that introduces names ("the", "any", "about", "is"), not a verb."""
+    while first > 1 and tokens[first - 1].text in NAME_DESCRIPTORS:  # "the data science set"
+        first -= 1
     return first > 0 and tokens[first - 1].text in PRECEDERS
 
 
@@ -162,8 +192,9 @@ def _before_keywords(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
     for index, token in enumerate(tokens):
         if token.text not in KEYWORDS or not (span := _name_left_of(tokens, index)):
             continue
-        if token.text in ONE and not (span[0] > 0 and tokens[span[0] - 1].text == "the"):
-            continue
+        after_the = span[0] > 0 and tokens[span[0] - 1].text == "the"
+        if (token.text in ONE and not after_the) or (span[0] == 1 and tokens[0].text in {"do", "does"}):
+            continue  # "a good one"; "do employers value microcredentials" (a question's subject, not a name)
         if _preceded_well(tokens, span[0]) or _whole_message(tokens, span[0], index):
             yield span
 
@@ -206,28 +237,87 @@ def _offered(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
 
 
 def _numbered(tokens: Sequence[_Token], text: str, courses: Sequence[Course]) -> Iterator[Tuple[int, int]]:
-    """Names before a course number ("Advanced Genomics 7", "PB 7") or course codes ("PB7")."""
-    set_words = {word for course in courses for word in _SPLIT_WORDS.findall(course.set_name.lower())}
+    """Names before a course number ("Advanced Genomics 7", "can I book precision agriculture 2", "forestry 1?")."""
+    set_words = {word for course in courses for word in NAME_WORDS.findall(course.set_name.lower())}
     set_codes = {course.set_code.lower() for course in courses}
     cue = bool(CATALOGUE_CUES.search(text))
     for index, token in enumerate(tokens):
-        code = _CODE.fullmatch(token.text)
+        code = COURSE_CODE.fullmatch(token.text)
         if code and code.group(1) in set_codes:
             yield index, index
             continue
-        if not token.is_number or token.text == "one" and index + 1 < len(tokens) and tokens[index + 1].text in UNITS:
+        if not token.is_number or index + 1 < len(tokens) and tokens[index + 1].text in UNITS:
             continue
-        if index + 1 < len(tokens) and tokens[index + 1].text in UNITS:
-            continue
+        if token.text == "one" and not {t.text for t in tokens[max(0, index - MAX_NAME_WORDS) : index]} & set_words:
+            continue  # "topped one up": "one" numbers only a real set ("genomics one")
         span = _name_left_of(tokens, index, allow_number=False)
         if span is None:
             continue
         words = {t.text for t in tokens[span[0] : index]}
-        if words & (set_words | set_codes) or (cue and _preceded_well(tokens, span[0])):
+        if words & (NOT_NAMES | NOT_OFFERINGS):
+            continue
+        introduced = span[0] == 0 or tokens[span[0] - 1].text in PRECEDERS | CATALOGUE_VERBS
+        if words & (set_words | set_codes) or (cue and introduced) or _alone(tokens, span[0], index):
             yield span[0], index
 
 
-_SPLIT_WORDS = re.compile(r"[a-z]+")
+def _alone(tokens: Sequence[_Token], first: int, last: int) -> bool:
+    """Whether a name is all the message says, less fillers: "zoology 2 then?", "and forestry 1?"."""
+    rest = [t.text for t in (*tokens[:first], *tokens[last + 1 :]) if t.text[0].isalnum()]
+    return all(word in FILLERS for word in rest)
+
+
+def _capitalised(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
+    """Capitalised names in a catalogue question: "can I book Precision Agriculture", "is Horticulture out yet"."""
+    index = 0
+    while index < len(tokens):
+        if not (tokens[index].capital and tokens[index].is_name_word):
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(tokens) and tokens[last + 1].capital and tokens[last + 1].name_like():
+            last += 1  # "Applied Data Science": a name-like descriptor may sit inside
+        after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+        before = tokens[index - 1].text if index else ""
+        introduced = index and before in CATALOGUE_VERBS - {"is", "are", "when", "do", "doing", "for"}
+        if (after in AFTER_NAME or introduced) and silent_topic(_join(tokens, (index, last))) is None:
+            yield index, last
+        index = last + 1
+
+
+def _extended(tokens: Sequence[_Token], span: Tuple[int, int], courses: Sequence[Course]) -> Tuple[int, int]:
+    """A name grown leftwards over name-like words ("Science 1" -> "Data Science 1"), unless it is a real set's."""
+    first, last = span
+    core = " ".join(t.text for t in tokens[first : last + 1] if not t.is_number)
+    if any(resolve_set(variant, courses) for variant in _plurals(core)):  # "genomic 7": a real set's number
+        return span
+    while first > 0:
+        word = tokens[first - 1]
+        if word.text in NAME_DESCRIPTORS or (first > 1 and word.capital and word.is_name_word):
+            first -= 1
+        elif first > 1 and word.text in BRIDGES and tokens[first].capital and tokens[first - 2].capital:
+            left = _name_left_of(tokens, first - 1, allow_number=False)
+            if left is None or any(
+                is_catalogue_name(_join(tokens, (i, left[1])), courses) for i in range(left[0], left[1] + 1)
+            ):
+                break  # "Genomics and Soil Science 2": a real name on the left is a second name, not part of this
+            first = left[0]
+        else:
+            break
+    return first, last
+
+
+def _join(tokens: Sequence[_Token], span: Tuple[int, int]) -> str:
+    """The lower-case words of a span."""
+    return " ".join(t.text for t in tokens[span[0] : span[1] + 1])
+
+
+def _plurals(name: str) -> FrozenSet[str]:
+    """A name with and without a trailing plural "s"."""
+    return frozenset({name, name + "s", name[:-1] if name.lower().endswith("s") else name})
+
+
+NAME_WORDS = re.compile(r"[a-z]+")
 
 
 def _quoted(text: str) -> Iterator[Tuple[int, str]]:
@@ -241,18 +331,16 @@ def _quoted(text: str) -> Iterator[Tuple[int, str]]:
 def is_catalogue_name(name: str, courses: Iterable[Course]) -> bool:
     """Whether a typed name is a course or set of the catalogue (a trailing plural "s" either way is forgiven)."""
     courses = tuple(courses)
-    variants = {name, name + "s", name[:-1] if name.lower().endswith("s") else name}
-    if any(resolve_course(v, courses) or resolve_set(v, courses) for v in variants):
-        return True
-    return _part_of_one_set(name, courses)
+    known = any(resolve_course(v, courses) or resolve_set(v, courses) for v in _plurals(name))
+    return known or _part_of_one_set(name, courses)
 
 
 def _part_of_one_set(name: str, courses: Sequence[Course]) -> bool:
     """Whether a number-less name is part of exactly one set's name ("livestock" -> Livestock Science)."""
-    words = set(_SPLIT_WORDS.findall(name.lower()))
+    words = set(NAME_WORDS.findall(name.lower()))
     if not words or re.search(r"\d", name) or words & (NUMBER_WORDS | ROMAN_NUMBERS):
         return False
-    owners = {c.set_code for c in courses if words <= set(_SPLIT_WORDS.findall(c.set_name.lower()))}
+    owners = {c.set_code for c in courses if words <= set(NAME_WORDS.findall(c.set_name.lower()))}
     return len(owners) == 1
 
 
@@ -265,44 +353,9 @@ def find_unknown_course(text: str, courses: Sequence[Course]) -> Optional[str]:
         *_after_prepositions(tokens),
         *_offered(tokens),
         *_numbered(tokens, text, courses),
+        *(_capitalised(tokens) if CATALOGUE_CUES.search(text) else ()),
     ]
+    spans = [_extended(tokens, span, courses) for span in spans]
     found += [(tokens[first].start, text[tokens[first].start : tokens[last].end]) for first, last in spans]
-    unknown = sorted((start, name) for start, name in found if not is_catalogue_name(name, courses))
-    return unknown[0][1] if unknown else None
-
-
-def _similarity(name: str, candidate: str) -> float:
-    """How alike two names are, 0..1: difflib's ratio, or the cut-off itself when they share a long word."""
-    name, candidate = name.lower(), candidate.lower()
-    ratio = SequenceMatcher(None, name, candidate).ratio()
-    shared = {w for w in _SPLIT_WORDS.findall(name) if len(w) >= SHARED_WORD_LETTERS} & set(
-        _SPLIT_WORDS.findall(candidate)
-    )
-    return max(ratio, SIMILARITY if shared else 0.0)
-
-
-def _split_number(name: str) -> Tuple[str, Optional[int]]:
-    """A typed name without its trailing course number, and the number ("Genomics 7" -> ("Genomics", 7))."""
-    code = _CODE.fullmatch(name.lower().replace(" ", ""))
-    if code:
-        return code.group(1), int(code.group(2))
-    words = name.split()
-    last = words[-1].lower() if words else ""
-    if len(words) > 1 and (last.isdigit() or last in NUMBER_WORDS or last in ROMAN_NUMBERS):
-        number = int(last) if last.isdigit() else WORDS.get(last, ROMAN.get(last, 0))
-        return " ".join(words[:-1]), number
-    return name, None
-
-
-def closest_courses(name: str, courses: Sequence[Course], limit: int = 3) -> List[str]:
-    """Real names close to a typed one, best first, for "did you mean": a set, or its course when the number exists."""
-    words, number = _split_number(name)
-    titles = {(course.set_name, course.position): course.title for course in courses}
-    set_names = list(dict.fromkeys(course.set_name for course in courses))
-    named = resolve_set(words, courses)
-    if named is not None:
-        return [titles.get((named[1], number or 0), named[1])]
-    scored = sorted((-_similarity(words, set_name), order, set_name) for order, set_name in enumerate(set_names))
-    return [titles.get((set_name, number or 0), set_name) for score, _, set_name in scored if -score >= SIMILARITY][
-        :limit
-    ]
+    unknown = sorted((start, -len(name), name) for start, name in found if not is_catalogue_name(name, courses))
+    return unknown[0][2] if unknown else None  # the earliest, and the longest there

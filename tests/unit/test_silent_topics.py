@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -79,6 +80,136 @@ NOT_SILENT = [
     "will the certificate show the mark",
     "what colour is the sky",
 ]
+
+
+# The gaps real users showed: monthly payments, when the top-up is due, equipment, course content, access after the
+# course, proof of completion, age, disability support and waiting lists. Each names its topic, never "that".
+MORE_PHRASINGS = [
+    ("can I pay for it monthly", "instalments"),
+    ("is paying monthly an option", "instalments"),
+    ("could I set up a direct debit", "instalments"),
+    ("can I split the payment", "instalments"),
+    ("can I pay the £250 in two halves", "instalments"),
+    ("do you offer monthly payment plans", "instalments"),
+    ("can i pay £25 a month", "instalments"),
+    ("can I pay by direct debit", "instalments"),
+    ("when must the top-up be paid", "top_up_deadline"),
+    ("how long after the course can I top up", "top_up_deadline"),
+    ("how long do I have to top up", "top_up_deadline"),
+    ("can I top up a year later", "top_up_deadline"),
+    ("is there a time limit on topping up", "top_up_deadline"),
+    ("how soon after finishing do I need to pay the top up", "top_up_deadline"),
+    ("until when can I top up", "top_up_deadline"),
+    ("when's the latest I can pay the top-up", "top_up_deadline"),
+    ("which browser should I use", "technical_requirements"),
+    ("what are the computer requirements", "technical_requirements"),
+    ("does it work on a mac", "technical_requirements"),
+    ("will my old PC be good enough", "technical_requirements"),
+    ("is there an app for the course", "technical_requirements"),
+    ("do I need to turn on my camera", "technical_requirements"),
+    ("what software do I need", "technical_requirements"),
+    ("will a slow internet connection be a problem", "technical_requirements"),
+    ("do I need a laptop", "technical_requirements"),
+    ("can I do it on my phone", "technical_requirements"),
+    ("what's the course content", "syllabus"),
+    ("what is the syllabus", "syllabus"),
+    ("what will I learn", "syllabus"),
+    ("what topics does it cover", "syllabus"),
+    ("is there a course outline", "syllabus"),
+    ("what are the learning outcomes", "syllabus"),
+    ("can I see some course material before I pay", "syllabus"),
+    ("what is in each module", "syllabus"),
+    ("can I still access the materials after the course ends", "materials"),
+    ("how long do I keep access to the videos", "materials"),
+    ("will I lose access once I finish", "materials"),
+    ("is there a reading list", "materials"),
+    ("will I have access to the content afterwards", "materials"),
+    ("do the videos stay available after completion", "materials"),
+    ("how long will I have access to the materials", "materials"),
+    ("do I keep the notes forever", "materials"),
+    ("will the resources still be there after the course ends", "materials"),
+    ("do I get something to show my employer", "certificates"),
+    ("what proof do I get", "certificates"),
+    ("do I get anything at the end", "certificates"),
+    ("is there proof of completion", "certificates"),
+    ("will I be certified", "certificates"),
+    ("can I get a transcript", "certificates"),
+    ("will I get a digital badge", "certificates"),
+    ("do I get a certificate of completion", "certificates"),
+    ("I'm over 60, can I still apply", "age"),
+    ("can under 18s apply", "age"),
+    ("I'm 70 is that ok", "age"),
+    ("am I too old at 65", "age"),
+    ("is there a maximum age", "age"),
+    ("how old do you have to be", "age"),
+    ("I'm retired, can I do one", "age"),
+    ("can a 16 year old take it", "age"),
+    ("is there a minimum age", "age"),
+    ("I'm partially sighted", "accessibility"),
+    ("I have a learning difficulty", "accessibility"),
+    ("I have ADHD, is there support", "accessibility"),
+    ("can I get extra time on the test", "accessibility"),
+    ("do you make reasonable adjustments", "accessibility"),
+    ("does it work with a screen reader", "accessibility"),
+    ("I'm dyslexic", "accessibility"),
+    ("do you support wheelchair users", "accessibility"),
+    ("is there a waiting list", "waiting_lists"),
+    ("can you notify me when a course opens", "waiting_lists"),
+    ("can I be told when it opens", "waiting_lists"),
+    ("it's fully booked, what now", "waiting_lists"),
+    ("can I join the waitlist", "waiting_lists"),
+    ("can you email me when genomics 4 is released", "waiting_lists"),
+    ("the course is full, can I go on a list", "waiting_lists"),
+    ("keep me posted on new courses", "waiting_lists"),
+    ("can I register my interest", "waiting_lists"),
+]
+
+# Near them, but answered by the page or the catalogue, or about something else: no silent topic.
+NEAR_BUT_NOT_SILENT = [
+    "how much is the top-up",
+    "how do I top up",
+    "what is the top-up fee",
+    "how long does each course last",
+    "what will I learn on plant breeding 1",
+    "what topics does BI4 cover",
+    "what do you cover",
+    "how old are you",
+    "what's your phone number",
+    "can I speak to someone on the phone",
+    "is the pass mark over 50",
+    "I'm 20 minutes late",
+    "could you let me know when Plant Breeding 2 starts",
+    "how do I reserve a place",
+    "tell me if i passed my assessment",
+    "when is genomics 4 released",
+    "is it on zoom",
+    "is it all on the computer",
+    "what's the cost per month",
+    "is there a month to do it",
+]
+
+
+@pytest.mark.parametrize(("text", "topic_id"), MORE_PHRASINGS)
+def test_the_gaps_users_showed_are_matched_to_their_topic(text, topic_id):
+    found = silent_topic(text)
+    assert found is not None and found.id == topic_id
+
+
+@pytest.mark.parametrize("text", NEAR_BUT_NOT_SILENT)
+def test_questions_near_the_new_topics_that_the_page_answers_get_none(text):
+    assert silent_topic(text) is None
+
+
+def test_each_gap_has_at_least_eight_phrasings():
+    counts = Counter(topic_id for _, topic_id in MORE_PHRASINGS)
+    assert min(counts.values()) >= 8
+    assert len(NEAR_BUT_NOT_SILENT) >= 8
+
+
+def test_the_new_topics_read_well_after_about():
+    assert topic("instalments").label == "paying monthly or in instalments"
+    assert topic("syllabus").label == "the detailed course content and syllabus"
+    assert topic("waiting_lists").label == "waiting lists and being told when a course opens"
 
 
 @pytest.mark.parametrize(("text", "topic_id"), PHRASINGS)

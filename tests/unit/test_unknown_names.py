@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.unknown_names import SIMILARITY, closest_courses, find_unknown_course, is_catalogue_name
+from bot.nlp.near_misses import SIMILARITY, closest_courses
+from bot.nlp.unknown_names import find_unknown_course, is_catalogue_name
 
 NAMED_BUT_NOT_OFFERED = [
     ("is the Soil Science microcredential bookable?", "Soil Science"),
@@ -82,6 +83,100 @@ NOT_AN_UNKNOWN_COURSE = [
     "describe LS3",
     "cost per module?",
 ]
+
+
+# A numbered name of several words is named back whole; a real set's unknown number keeps the set's words only.
+WHOLE_NUMBERED_NAMES = [
+    ("is Data Science 1 available", "Data Science 1"),
+    ("when does Data Science 2 come out", "Data Science 2"),
+    ("the data science 1 course", "data science 1"),
+    ("can I book Applied Data Science 1", "Applied Data Science 1"),
+    ("tell me about Soil Health Management 2", "Soil Health Management 2"),
+    ("is Animal Health and Welfare 3 bookable", "Animal Health and Welfare 3"),
+    ("Introduction to Soil Science 1 - is it out?", "Introduction to Soil Science 1"),
+    ("is Principles of Crop Science 2 available", "Principles of Crop Science 2"),
+    ("tell me about the data science set", "data science"),
+    ("is genomics 7 out yet", "genomics 7"),
+    ("is Livestock Science 7 out", "Livestock Science 7"),
+    ("tell me about plant breeding 9", "plant breeding 9"),
+    ("is the Genomic 7 course out", "Genomic 7"),
+    ("compare Genomics and Soil Science 2", "Soil Science 2"),
+]
+
+REAL_NAMES_WITH_WORDS_AROUND_THEM = [
+    "is the credit-bearing genomics 3 bookable",
+    "the learning-only plant breeding 2",
+    "is data analysis 2 available",
+    "what about the data set one",
+    "is the Data Analysis one bookable",
+    "can I book Bioinformatics 2",
+    "the Welsh Plant Breeding 2 one",
+    "is Plant Breeding and Genomics 2 bookable",
+    "when does the new Livestock Science 4 start",
+]
+
+# A numbered or capitalised name in a short or catalogue-like question (book, release, out, start, about, ...).
+SHORT_AND_OTHER_VERB_QUESTIONS = [
+    ("is horticulture 1 out yet", "horticulture 1"),
+    ("when is microbiology 1 released", "microbiology 1"),
+    ("forestry 1?", "forestry 1"),
+    ("can i book precision agriculture 2", "precision agriculture 2"),
+    ("zoology 2 then?", "zoology 2"),
+    ("and zoology 2?", "zoology 2"),
+    ("what about forestry 3", "forestry 3"),
+    ("the soil health set", "soil health"),
+    ("tell me about agroforestry 3", "agroforestry 3"),
+    ("when does ecology 2 start", "ecology 2"),
+    ("can I enrol on botany 1", "botany 1"),
+    ("is Entomology 2 available", "Entomology 2"),
+    ("can I book Precision Agriculture", "Precision Agriculture"),
+    ("is Horticulture out yet", "Horticulture"),
+    ("when does Agroforestry start", "Agroforestry"),
+    ("tell me about Agroforestry", "Agroforestry"),
+    ("can I enrol on Marine Biology", "Marine Biology"),
+    ("is Zoology available", "Zoology"),
+]
+
+ORDINARY_SHORT_QUESTIONS = [
+    "probably 2",
+    "maybe three",
+    "view 17",
+    "close 11",
+    "I have 3 kids",
+    "i've done 2",
+    "level 7 qualification?",
+    "did 2 for learning and topped one up",
+    "do you take PayPal",
+    "is it available for NHS staff",
+    "tell me about yourself",
+    "can I book on Monday",
+    "Is it Online?",
+    "tell me about IBERS",
+    "when does the MSc start",
+    "is Plant Breeding available",
+    "tell me about Genomics",
+    "is it available in Wales",
+    "what about Tuesday",
+    "Can I Book Now",
+    "Hello, before I book I'd like to know more about Genomics 1",
+    "do employers value microcredentials",
+    "what's the cost of 2 learning only microcredentials in pounds",
+    "is the pass mark 40 or 50",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), WHOLE_NUMBERED_NAMES + SHORT_AND_OTHER_VERB_QUESTIONS)
+def test_a_numbered_or_capitalised_name_is_named_back_whole(text, name, catalogue):
+    assert find_unknown_course(text, catalogue) == name
+
+
+@pytest.mark.parametrize("text", REAL_NAMES_WITH_WORDS_AROUND_THEM + ORDINARY_SHORT_QUESTIONS)
+def test_real_names_short_answers_and_other_capitals_are_not_unknown_courses(text, catalogue):
+    assert find_unknown_course(text, catalogue) is None
+
+
+def test_a_whole_unknown_name_still_gets_did_you_mean(catalogue):
+    assert closest_courses("Data Science 1", catalogue) == ["Livestock Science 1"]
 
 
 @pytest.mark.parametrize(("text", "name"), NAMED_BUT_NOT_OFFERED)
