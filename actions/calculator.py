@@ -10,8 +10,10 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import TOPIC_SLOT
 from actions.common import in_thread, say
 from actions.services import Services, current
+from bot.answers import Reply
 from bot.answers.calculator import (
     deduction_reply,
     either_way_reply,
@@ -25,11 +27,12 @@ from bot.nlp.calculator_text import (
     MAX_COURSES,
     TOPUP,
     CalculatorFacts,
-    quote_wants,
     read_calculator_facts,
     starting_counts,
 )
 from bot.nlp.numbers import parse_count
+from bot.nlp.quotes import Quote, leans_on_previous, quote_asked, quote_follow_up
+from bot.rules.policy import Policy
 
 logger = logging.getLogger(__name__)
 DomainDict = Dict[Text, Any]
@@ -227,37 +230,49 @@ class ActionCalculatorResult(Action):
         policy = current().policy
         learning_only = _as_count(tracker.get_slot(LEARNING_SLOT))
         with_credits = _as_count(tracker.get_slot(CREDIT_SLOT))
+        topic: List[Dict[Text, Any]] = []
         if tracker.get_slot("calc_mode") == TOPUP:
             if learning_only is None:
                 dispatcher.utter_message(response="utter_calc_leave")
             else:
                 say(dispatcher, top_up_reply(policy, learning_only))
+                topic = [SlotSet(TOPIC_SLOT, "calc_topup")]
         elif learning_only is None or with_credits is None:
             dispatcher.utter_message(response="utter_calc_leave")
         elif (spent := _stated_spend(tracker)) is not None:
             say(dispatcher, spend_deduction_reply(policy, spent))
         else:
             say(dispatcher, deduction_reply(policy, with_credits, learning_only))
-        return [SlotSet("calc_mode", None), SlotSet(CREDIT_SLOT, None), SlotSet(LEARNING_SLOT, None)]
+        return [SlotSet("calc_mode", None), SlotSet(CREDIT_SLOT, None), SlotSet(LEARNING_SLOT, None), *topic]
 
 
-def _quote_counts(facts: CalculatorFacts) -> Optional[Tuple[int, int, int]]:
-    """(learning only, with credits, topped up) a quote states; a total with some kinds leaves the rest learning only
-    (or with credits, when learning-only ones are the kind stated). None when it states no kind."""
-    kinds = (facts.learning_only, facts.with_credits, facts.topped_up)
-    if all(count is None for count in kinds):
-        return None
-    learning, credit, topped = (count or 0 for count in kinds)
-    rest = max((facts.total or 0) - learning - credit - topped, 0)
-    if facts.learning_only is None:
-        learning = rest
-    elif facts.with_credits is None and facts.topped_up is None:
-        credit = rest
-    return learning, credit, topped
+QUOTE_TOPIC, QUOTE_SLOT = "calc_quote", "last_quote"  # the topic a quote sets, and the slot that keeps it
+
+
+def _asked_quote(tracker: Tracker, facts: CalculatorFacts, text: str) -> Quote:
+    """The quote this message asks for: on its own, or as a follow-up changing the previous quote (a follow-up
+    intent, a message that reads as one, or a quote question naming no courses: "how many credits would that be?")."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    previous = Quote.from_slot(tracker.get_slot(QUOTE_SLOT)) if tracker.get_slot(TOPIC_SLOT) == QUOTE_TOPIC else None
+    says_no_courses = all(
+        count is None for count in (facts.total, facts.learning_only, facts.with_credits, facts.topped_up)
+    )
+    if previous is not None and (intent == "follow_up" or says_no_courses or leans_on_previous(text)):
+        return quote_follow_up(previous, facts, text)
+    return quote_asked(facts, text)
+
+
+def _quote_reply(policy: Policy, quote: Quote) -> Reply:
+    """The quote's figures: by kind, or both prices for courses of either kind."""
+    if quote.either_kind and quote.courses == quote.either_kind:
+        return either_way_reply(policy, quote.courses, cost=quote.cost, credits=quote.credits)
+    counts = (quote.learning_only, quote.with_credits + quote.either_kind, quote.topped_up)
+    return quote_reply(policy, *counts, cost=quote.cost, credits=quote.credits)
 
 
 class ActionCalcQuote(Action):
-    """What a number of courses would cost, or earn in credits, with the arithmetic from the rule module."""
+    """What a number of courses would cost, or earn in credits, with the arithmetic from the rule module; a
+    follow-up ("and for 4?", "and without?") changes the previous quote."""
 
     def name(self) -> Text:
         return "action_calc_quote"
@@ -268,15 +283,12 @@ class ActionCalcQuote(Action):
         services = current()
         text = tracker.latest_message.get("text") or ""
         facts = read_calculator_facts(text, services.policy, await _set_names(services))
-        cost, credits = quote_wants(text)
-        counts = _quote_counts(facts)
-        courses = facts.total if counts is None else sum(counts)
-        if not courses:
+        quote = _asked_quote(tracker, facts, text)
+        if not quote.courses:
             say(dispatcher, quote_how_to_ask(services.policy))
-        elif courses > MAX_COURSES:
+            return []
+        if quote.courses > MAX_COURSES:
             dispatcher.utter_message(response="utter_calc_too_many")
-        elif counts is None:
-            say(dispatcher, either_way_reply(services.policy, courses, cost=cost, credits=credits))
-        else:
-            say(dispatcher, quote_reply(services.policy, *counts, cost=cost, credits=credits))
-        return []
+            return []
+        say(dispatcher, _quote_reply(services.policy, quote))
+        return [SlotSet(TOPIC_SLOT, QUOTE_TOPIC), SlotSet(QUOTE_SLOT, quote.as_slot())]

@@ -2,7 +2,8 @@
 
 The `topic` slot (set by every answer) says what the conversation is about. A follow-up naming a course or set asks
 the same question about it; naming an assessment kind asks for that kind's pass mark; "with credits" or "without"
-turns a cost question into the top-up or the fees; a count after a calculation runs the calculation again.
+turns a cost question into the top-up or the fees; a count, "with credits" or "without" after a quote changes
+the quote (actions/calculator.py), and a count after the top-up calculator gives that many courses' top-up.
 """
 
 from __future__ import annotations
@@ -10,15 +11,18 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import TOPIC_SLOT, Question, Turn, answer
 from actions.common import say
 from actions.services import current
 from bot.answers.assessment import kind_pass_mark
+from bot.answers.calculator import top_up_reply
 from bot.answers.contact import not_understood
+from bot.nlp.calculator_text import MAX_COURSES, asks_cost_or_credits
 from bot.nlp.follow_ups import assessment_kind, credits_choice, names_a_count
+from bot.nlp.numbers import parse_count
 
 DomainDict = Dict[Text, Any]
 Events = List[Dict[Text, Any]]
@@ -66,7 +70,12 @@ class ActionFollowUp(Action):
             turn.say(kind_pass_mark(kind, courses or (), services.policy))
             turn.cite("pass_mark")
             return []
-        if previous in CALCULATIONS and names_a_count(text):
+        if previous == "calc_topup" and (count := parse_count(text)) is not None and 0 <= count <= MAX_COURSES:
+            say(dispatcher, top_up_reply(services.policy, count))  # "and for 3?" after the top-up calculator
+            return [SlotSet(TOPIC_SLOT, previous)]
+        if previous in CALCULATIONS and (
+            names_a_count(text) or credits_choice(text) is not None or asks_cost_or_credits(text)
+        ):
             return [FollowupAction("action_calc_quote")]
         choice = credits_choice(text)
         asked: Optional[str] = credits_question(previous, choice) if choice is not None else None

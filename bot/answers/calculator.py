@@ -6,7 +6,14 @@ from typing import List, Tuple
 
 from bot.answers.reply import Button, Reply, join_names
 from bot.answers.upgrade import cap_description
-from bot.rules import calculator_spend, deduction_for_spend, fee_for, top_up_for_courses
+from bot.rules import (
+    calculator_spend,
+    cost_of_courses,
+    credits_for_courses,
+    deduction_for_spend,
+    fee_for,
+    top_up_for_courses,
+)
 from bot.rules.model import Deduction
 from bot.rules.money import format_money
 from bot.rules.policy import Policy
@@ -68,26 +75,23 @@ def _deduction_tail(policy: Policy, deduction: Deduction) -> str:
 
 
 def _cost_steps(policy: Policy, learning_only: int, with_credits: int, topped_up: int) -> Tuple[List[str], int]:
-    """Each kind's multiplication, and the total in pence (fees from the rule module)."""
+    """Each kind's multiplication, and the total in pence (from the rule module)."""
     learning_fee, credit_fee = fee_for(policy, with_credits=False), fee_for(policy, with_credits=True)
-    steps, total = [], 0
+    steps = []
     if learning_only:
         steps.append(f"{learning_only} learning only × {format_money(learning_fee)}")
-        total += learning_only * learning_fee
     if with_credits:
         steps.append(f"{with_credits} with credits × {format_money(credit_fee)}")
-        total += with_credits * credit_fee
     if topped_up:
         steps.append(f"{topped_up} topped up × ({format_money(learning_fee)} + {format_money(policy.top_up)} top-up)")
-        total += topped_up * learning_fee + top_up_for_courses(policy, topped_up)
-    return steps, total
+    return steps, cost_of_courses(policy, learning_only, with_credits, topped_up)
 
 
 def _credits_text(policy: Policy, credit_bearing: int, learning_only: int, kind: str = " with credits") -> str:
     """Credits earned by this many credit-bearing courses, and how that stands against a set."""
     per_course = policy.credits_per_microcredential
     text = (
-        f"{_plural(credit_bearing)}{kind} × {per_course} credits = {credit_bearing * per_course} credits, "
+        f"{_plural(credit_bearing)}{kind} × {per_course} credits = {credits_for_courses(policy, credit_bearing)} credits, "
         "once you pass each one's final assessment."
     )
     if learning_only:
@@ -126,8 +130,9 @@ def either_way_reply(policy: Policy, courses: int, cost: bool = True, credits: b
     if cost:
         learning, credit = fee_for(policy, with_credits=False), fee_for(policy, with_credits=True)
         parts.append(
-            f"{_plural(courses)}: {courses} × {format_money(learning)} = {format_money(courses * learning)} for "
-            f"learning only, or {courses} × {format_money(credit)} = {format_money(courses * credit)} with credits."
+            f"{_plural(courses)}: {courses} × {format_money(learning)} = "
+            f"{format_money(cost_of_courses(policy, learning_only=courses))} for learning only, or {courses} × "
+            f"{format_money(credit)} = {format_money(cost_of_courses(policy, with_credits=courses))} with credits."
         )
     if credits:
         parts.append("Taken with credits, " + _credits_text(policy, courses, 0, kind=""))

@@ -330,6 +330,16 @@ _ASKS_CREDITS = re.compile(
 _ASKS_COST = re.compile(r"cost|price|how much|pay|£|\bfees?\b|charge|total|quote|spend|expensive")
 
 
+def asks_credits(text: str) -> bool:
+    """Whether a message asks how many credits ("how many credits would that earn?")."""
+    return bool(_ASKS_CREDITS.search(text.lower()))
+
+
+def asks_cost_or_credits(text: str) -> bool:
+    """Whether a message asks for a cost or for credits at all (a bare "and for 4?" asks neither)."""
+    return asks_credits(text) or bool(_ASKS_COST.search(text.lower()))
+
+
 def quote_wants(text: str) -> Tuple[bool, bool]:
     """(cost, credits): what a quote question asks for; the cost when it says neither."""
     text = text.lower()

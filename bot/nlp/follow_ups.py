@@ -17,7 +17,7 @@ _KINDS = (
 )
 _WITHOUT_CREDITS = re.compile(
     r"\b(?:without|no|w/o)\s+(?:the\s+)?credits?\b|\bjust\s+(?:for\s+)?(?:learning|to\s+learn)\b|\blearning[- ]only\b"
-    r"|\bheb\s+gredydau\b",
+    r"|\bheb\s+gredydau\b|^\W*(?:and\s+|what\s+about\s+|how\s+about\s+|a\s+)?(?:without|heb)(?:\s+(?:then|them|it))?\W*$",
     re.I,
 )
 _WITH_CREDITS = re.compile(r"\bcredits?\b|\bcredit[- ]bearing\b|\bcredydau\b|\bgredydau\b|\bchredydau\b", re.I)

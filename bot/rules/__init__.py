@@ -18,9 +18,10 @@ from bot.rules.credits import (
     counts_for_credit,
     credited_courses,
     credits_earned,
+    credits_for_courses,
     exemption_progress,
 )
-from bot.rules.fees import fee_for, is_credit_bearing, top_up_deadline, top_up_due, top_up_for_courses
+from bot.rules.fees import cost_of_courses, fee_for, is_credit_bearing, top_up_deadline, top_up_due, top_up_for_courses
 from bot.rules.model import (
     AssessmentType,
     Course,
@@ -59,6 +60,7 @@ __all__ = [
     "SetProgress",
     "SpendItem",
     # fees
+    "cost_of_courses",
     "fee_for",
     "is_credit_bearing",
     "top_up_deadline",
@@ -69,6 +71,7 @@ __all__ = [
     "counts_for_credit",
     "credited_courses",
     "credits_earned",
+    "credits_for_courses",
     "exemption_progress",
     # upgrading
     "calculator_spend",

@@ -34,7 +34,18 @@ def credits_earned(policy: Policy, enrolments: Iterable[Enrolment]) -> int:
     Page: "To have your 5-credits acknowledged by the University, you will need to pay a £150
     top-up fee."
     """
-    return policy.credits_per_microcredential * len(credited_courses(policy, enrolments))
+    return credits_for_courses(policy, len(credited_courses(policy, enrolments)))
+
+
+def credits_for_courses(policy: Policy, credit_bearing: int) -> int:
+    """Credits that this many distinct microcredentials would earn, each passed with the credit fee paid.
+
+    Page: "To have your 5-credits acknowledged by the University, you will need to pay a £150
+    top-up fee."
+    """
+    if credit_bearing < 0:
+        raise ValueError(f"the number of courses cannot be negative (got {credit_bearing})")
+    return policy.credits_per_microcredential * credit_bearing
 
 
 def exemption_progress(

@@ -43,6 +43,24 @@ def top_up_for_courses(policy: Policy, courses: int) -> int:
     return courses * policy.top_up
 
 
+def cost_of_courses(policy: Policy, learning_only: int = 0, with_credits: int = 0, topped_up: int = 0) -> int:
+    """What this many microcredentials of each kind cost in pence; `topped_up` ones pay the learning fee and the top-up.
+
+    Page: "£100 for learning purposes only" / "£250 to obtain university credits – you can pay this as a £150
+    top-up fee when you decide that you’d like your assignments to count towards credits"
+    """
+    counts = {"learning_only": learning_only, "with_credits": with_credits, "topped_up": topped_up}
+    for name, count in counts.items():
+        if count < 0:
+            raise ValueError(f"{name} cannot be negative (got {count})")
+    return (
+        learning_only * fee_for(policy, with_credits=False)
+        + with_credits * fee_for(policy, with_credits=True)
+        + topped_up * fee_for(policy, with_credits=False)
+        + top_up_for_courses(policy, topped_up)
+    )
+
+
 def top_up_deadline() -> NotCovered:
     """The page gives no deadline for the top-up: refer the question.
 

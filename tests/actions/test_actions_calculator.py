@@ -334,7 +334,8 @@ async def test_a_quote_with_credits_shows_the_multiplication(ask, policy):
     turn = await quote(ask, "how much would 3 courses with credits cost?")
     credit_fee = fee_for(policy, with_credits=True)
     assert f"3 with credits × {format_money(credit_fee)} = {format_money(3 * credit_fee)}" in turn.text
-    assert turn.events == []
+    assert turn.slot_events()["topic"] == "calc_quote"
+    assert turn.slot_events()["last_quote"]["with_credits"] == 3
 
 
 async def test_a_learning_only_quote(ask, policy):
@@ -381,3 +382,38 @@ async def test_a_quote_without_a_number_explains_how_to_ask(ask, policy):
 async def test_a_quote_for_too_many_courses_is_refused(ask):
     turn = await quote(ask, f"what would {MAX_COURSES + 1} courses cost")
     assert turn.responses == ["utter_calc_too_many"]
+
+
+async def follow_up(ask, previous: str, text: str, intent: str = "follow_up"):
+    """Ask a quote, then a follow-up with the slots the quote left."""
+    first = await quote(ask, previous)
+    slots = {"topic": first.slot_events()["topic"], "last_quote": first.slot_events()["last_quote"]}
+    return await ask(ActionCalcQuote(), "calc_deduction_two_with_credits", text=text, intent=intent, slots=slots)
+
+
+async def test_and_for_four_after_a_quote_with_credits_quotes_four_with_credits(ask):
+    turn = await follow_up(ask, "how much would 3 courses with credits cost?", "and for 4?")
+    assert "4 with credits × £250 = £1,000" in turn.text
+
+
+async def test_and_without_after_a_quote_with_credits_quotes_learning_only(ask):
+    turn = await follow_up(ask, "how much would 3 courses with credits cost?", "and without?")
+    assert "3 learning only × £100 = £300" in turn.text
+
+
+async def test_and_with_credits_after_an_either_way_quote_quotes_with_credits(ask):
+    turn = await follow_up(ask, "how much for 2 courses?", "and with credits?")
+    assert "2 with credits × £250 = £500" in turn.text
+    assert "learning only" not in turn.text
+
+
+async def test_how_many_credits_would_that_be_keeps_the_courses_and_asks_the_credits(ask):
+    turn = await follow_up(ask, "what would 4 with credits cost", "how many credits would that be?", "calc_quote")
+    assert "4 courses with credits × 5 credits = 20 credits" in turn.text
+
+
+async def test_a_new_whole_question_after_a_quote_is_not_a_follow_up(ask):
+    turn = await follow_up(
+        ask, "how much would 3 courses with credits cost?", "how much would it cost to do 5 courses", "calc_quote"
+    )
+    assert "5 × £100 = £500 for learning only" in turn.text

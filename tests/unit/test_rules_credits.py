@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.rules import (
     best_exemption,
     counts_for_credit,
     credited_courses,
     credits_earned,
+    credits_for_courses,
     exemption_progress,
 )
 from bot.rules.model import NotCovered, Outcome
@@ -148,3 +151,13 @@ def test_two_complete_sets_still_recognise_only_20_credits_and_refer_the_choice(
 
 
 # "to be recognised as part of the BioInnovation or Agrifood Innovation MSc programme"
+
+
+def test_a_whole_set_passed_with_credits_earns_20_credits(policy):
+    assert credits_for_courses(policy, policy.set_size) == 20
+    assert credits_for_courses(policy, 0) == 0
+
+
+def test_a_negative_number_of_courses_earns_no_credits(policy):
+    with pytest.raises(ValueError, match="negative"):
+        credits_for_courses(policy, -1)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.rules import fee_for, is_credit_bearing, top_up_deadline, top_up_due, top_up_for_courses
+from bot.rules import cost_of_courses, fee_for, is_credit_bearing, top_up_deadline, top_up_due, top_up_for_courses
 from bot.rules.model import NotCovered, Payments
 
 # "£100 for learning purposes only"
@@ -76,3 +76,19 @@ def test_top_up_deadline_is_not_covered_by_the_page():
     answer = top_up_deadline()
     assert isinstance(answer, NotCovered)
     assert "deadline" in answer.question
+
+
+def test_three_to_learn_two_of_them_topped_up_later_cost_two_credit_fees_and_one_learning_fee(policy):
+    # 1 × £100 + 2 × (£100 + £150) = £600: topping up later costs the same as paying for credits up front
+    assert cost_of_courses(policy, learning_only=1, topped_up=2) == 60000
+
+
+def test_courses_of_each_kind_cost_their_own_fee(policy):
+    assert cost_of_courses(policy, learning_only=2, with_credits=3) == 2 * 10000 + 3 * 25000
+    assert cost_of_courses(policy) == 0
+
+
+@pytest.mark.parametrize("kind", ["learning_only", "with_credits", "topped_up"])
+def test_a_negative_number_of_courses_has_no_cost(policy, kind):
+    with pytest.raises(ValueError, match=kind):
+        cost_of_courses(policy, **{kind: -1})
