@@ -49,7 +49,9 @@ class Quote:
             return None
         known = {f.name: f.type for f in fields(cls)}
         try:
-            items = {key: (bool(v) if known[key] == "bool" else int(v)) for key, v in value.items() if key in known}
+            items: dict[str, Any] = {
+                key: (bool(v) if known[key] == "bool" else int(v)) for key, v in value.items() if key in known
+            }
         except (TypeError, ValueError):
             return None
         return cls(**items)
