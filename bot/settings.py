@@ -25,6 +25,7 @@ EFFECTIVE_CREDENTIALS = VAR / "credentials.effective.yml"
 RASA_TOKEN_FILE = VAR / "rasa_token"
 DEFAULT_DB_FILE = VAR / "bot.db"
 DEFAULT_TRACKER_FILE = VAR / "tracker.db"
+CHANNEL_LIMITS_LOG = VAR / "channel_limits.log"  # paid channels' reply caps reached (bot.rasa_server.channel_limits)
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 15  # how long a SQLite writer waits for another (the store, the tracker, the CLI)
 DEFAULT_ACTION_TIMEOUT_SECONDS = 10.0  # Rasa's own default is five minutes
@@ -35,6 +36,14 @@ ACTION_TIMEOUT_VAR = "BOT_ACTION_TIMEOUT_SECONDS"
 RETENTION_VAR = "BOT_RETENTION_DAYS"
 JWT_SECRET_VAR = "BOT_JWT_SECRET"
 JWT_PUBLIC_KEY_VAR = "BOT_JWT_PUBLIC_KEY"
+ENV_VAR = "BOT_ENV"
+SEAL_SECRET_VAR = "BOT_SEAL_SECRET"
+TOKEN_MAX_MINUTES_VAR = "BOT_TOKEN_MAX_MINUTES"
+JWT_ISSUER_VAR = "BOT_JWT_ISSUER"
+JWT_AUDIENCE_VAR = "BOT_JWT_AUDIENCE"
+DEFAULT_TOKEN_MAX_MINUTES = 720
+DEV_JWT_SECRET = "ibers-dev-only-secret-do-not-use-in-production"  # published: development only
+ENVIRONMENTS = ("development", "production")
 
 
 def environment() -> Env:
@@ -45,6 +54,17 @@ def environment() -> Env:
 def _env(env: Optional[Env]) -> Env:
     """The given mapping, or the process environment."""
     return environment() if env is None else env
+
+
+def bot_env(env: Optional[Env] = None) -> str:
+    """BOT_ENV: `development` (the default) or `production`; any other value counts as production (fail closed)."""
+    value = _env(env).get(ENV_VAR, "").strip().lower() or "development"
+    return value if value in ENVIRONMENTS else "production"
+
+
+def production(env: Optional[Env] = None) -> bool:
+    """Whether BOT_ENV asks for production (strict start-up checks, no demo sign-in)."""
+    return bot_env(env) == "production"
 
 
 @dataclass(frozen=True)
@@ -78,6 +98,35 @@ def jwt_keys(env: Optional[Env] = None) -> JwtKeys:
     """BOT_JWT_SECRET (HS256) and BOT_JWT_PUBLIC_KEY (RS256), empty values counting as unset."""
     env = _env(env)
     return JwtKeys(env.get(JWT_SECRET_VAR) or None, env.get(JWT_PUBLIC_KEY_VAR) or None)
+
+
+def seal_secret(env: Optional[Env] = None) -> Optional[str]:
+    """BOT_SEAL_SECRET: the key sealed claims are signed with (required with BOT_JWT_PUBLIC_KEY; None: unset)."""
+    return _env(env).get(SEAL_SECRET_VAR) or None
+
+
+def token_max_minutes(env: Optional[Env] = None) -> int:
+    """BOT_TOKEN_MAX_MINUTES: the longest token lifetime accepted, default 720 (ValueError unless a whole number >= 1)."""
+    configured = _env(env).get(TOKEN_MAX_MINUTES_VAR, "").strip()
+    if not configured:
+        return DEFAULT_TOKEN_MAX_MINUTES
+    try:
+        minutes = int(configured)
+    except ValueError:
+        raise ValueError(f"${TOKEN_MAX_MINUTES_VAR} is not a whole number of minutes: {configured!r}") from None
+    if minutes < 1:
+        raise ValueError(f"${TOKEN_MAX_MINUTES_VAR} must be at least 1 (got {minutes})")
+    return minutes
+
+
+def jwt_issuer(env: Optional[Env] = None) -> Optional[str]:
+    """BOT_JWT_ISSUER: the `iss` every token must carry, when set."""
+    return _env(env).get(JWT_ISSUER_VAR, "").strip() or None
+
+
+def jwt_audience(env: Optional[Env] = None) -> Optional[str]:
+    """BOT_JWT_AUDIENCE: the `aud` every token must carry, when set."""
+    return _env(env).get(JWT_AUDIENCE_VAR, "").strip() or None
 
 
 def database_url(explicit: Optional[str] = None, env: Optional[Env] = None) -> str:
@@ -145,3 +194,52 @@ def model_path(env: Optional[Env] = None) -> Path:
 def rasa_token_from_env(env: Optional[Env] = None) -> Optional[str]:
     """RASA_TOKEN, the HTTP API token, if set."""
     return _env(env).get("RASA_TOKEN") or None
+
+
+def channel_webhook_url(channel: str, env: Optional[Env] = None) -> Optional[str]:
+    """The public webhook URL a provider signs for `channel`: TWILIO_WEBHOOK_URL (twilio) or
+    TWILIO_WHATSAPP_WEBHOOK_URL (twilio_whatsapp); None: the URL as the server sees it (not behind a proxy)."""
+    var = {"twilio": "TWILIO_WEBHOOK_URL", "twilio_whatsapp": "TWILIO_WHATSAPP_WEBHOOK_URL"}.get(channel, "")
+    return (_env(env).get(var) or "").strip() or None if var else None
+
+
+def telegram_secret_token(env: Optional[Env] = None) -> Optional[str]:
+    """TELEGRAM_SECRET_TOKEN: given to Telegram's setWebhook and required on every update (None: unset)."""
+    return (_env(env).get("TELEGRAM_SECRET_TOKEN") or "").strip() or None
+
+
+def provider_api_base(provider: str, env: Optional[Env] = None) -> Optional[str]:
+    """BOT_<PROVIDER>_API_BASE (TWILIO, TELEGRAM, SLACK): the API host of tests' stand-ins (None: the real one)."""
+    value = (_env(env).get(f"BOT_{provider.upper()}_API_BASE") or "").strip()
+    return value.rstrip("/") or None
+
+
+def paid_reply_caps(env: Optional[Env] = None) -> "tuple[int, int]":
+    """Replies per hour on paid channels (SMS, WhatsApp): BOT_PAID_REPLIES_PER_SENDER_HOUR (default 20) per
+    sender and BOT_PAID_REPLIES_PER_HOUR (default 500) for all senders; a bad or non-positive value: the default."""
+    env = _env(env)
+    return (
+        _positive_int(env.get("BOT_PAID_REPLIES_PER_SENDER_HOUR"), 20),
+        _positive_int(env.get("BOT_PAID_REPLIES_PER_HOUR"), 500),
+    )
+
+
+def _positive_int(value: Optional[str], default: int) -> int:
+    """`value` as a whole number above zero, else `default`."""
+    try:
+        number = int((value or "").strip())
+    except ValueError:
+        return default
+    return number if number > 0 else default
+
+
+def create_private_file(path: Path) -> None:
+    """Create a file of personal data (a SQLite database) owner-only: 0600, any missing folder 0700, var/ 0700.
+
+    Called before SQLite opens the file; SQLite gives its -wal and -shm files the same permissions.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.parent.resolve() == VAR.resolve():
+        path.parent.chmod(0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    path.chmod(0o600)

@@ -11,8 +11,6 @@ from bot.identity import ROLES, IdentitySettings, mint_token
 if TYPE_CHECKING:
     from bot.admin.common import Commands
 
-MAX_MINUTES = 24 * 60
-
 
 def register(commands: Commands) -> None:
     """Add mint-token."""
@@ -23,15 +21,17 @@ def register(commands: Commands) -> None:
 
 
 def cmd_mint_token(args: argparse.Namespace) -> int:
-    """Print a token as the website would sign it, only while the development secret is configured."""
+    """Print a token as the website would sign it, only while the development secret is configured (not production)."""
     settings = IdentitySettings.from_env()
-    if not settings.is_development:
+    if not settings.demo_sign_in:
         error(
-            "refusing to mint tokens: a non-development secret or key is configured (BOT_JWT_SECRET / BOT_JWT_PUBLIC_KEY)"
+            "refusing to mint tokens: BOT_ENV is production, or a non-development secret or key is configured "
+            "(BOT_JWT_SECRET / BOT_JWT_PUBLIC_KEY)"
         )
         return EXIT_FAILED
-    if not 1 <= args.minutes <= MAX_MINUTES:
-        error("--minutes must be between 1 and 1440")
+    max_minutes = settings.max_lifetime_seconds // 60
+    if not 1 <= args.minutes <= max_minutes:
+        error(f"--minutes must be between 1 and {max_minutes} (BOT_TOKEN_MAX_MINUTES)")
         return EXIT_FAILED
     print(mint_token(args.subject, args.role, settings, ttl_seconds=args.minutes * 60))
     return EXIT_OK

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from typing import List, Optional, Sequence
 
-from bot.rasa_server import patches
+from bot.rasa_server import log_privacy, patches
+from bot.services.startup import refuse_to_start_if_unsafe
 
 
 def rasa_argv(args: Sequence[str]) -> List[str]:
@@ -22,8 +23,10 @@ def rasa_argv(args: Sequence[str]) -> List[str]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
-    """Install the patches, then hand over to Rasa's command line."""
+    """Check the production settings, install the patches and the log's privacy filter, then hand over to Rasa."""
+    refuse_to_start_if_unsafe("rasa")
     patches.install()
+    log_privacy.install()
     sys.argv = rasa_argv(sys.argv[1:] if argv is None else argv)
     from rasa.__main__ import main as rasa_main
 

@@ -18,6 +18,7 @@ from bot import settings
 from bot.services import credentials as bot_credentials
 from bot.services.commands import commands
 from bot.services.procs import start_group, stop_groups
+from bot.services.startup import refuse_to_start_if_unsafe
 from bot.settings import Env, Ports
 
 
@@ -92,7 +93,8 @@ def write_credentials(env: Env) -> None:
 
 
 def main() -> int:
-    """Start everything and supervise until Ctrl-C or a service dies."""
+    """Start everything and supervise until Ctrl-C or a service dies (nothing starts with unsafe settings)."""
+    refuse_to_start_if_unsafe("serve")
     ports = Ports.from_env()
     env = service_env(ports)
     supervisor = Supervisor(env)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from bot.services.startup import refuse_to_start_if_unsafe
 from bot.settings import Ports
 from bot.web.server import run
 
@@ -15,6 +16,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=ports.web)
     parser.add_argument("--rasa-port", type=int, default=ports.rasa)
     args = parser.parse_args()
+    refuse_to_start_if_unsafe("web")
     run(args.port, args.rasa_port)
 
 

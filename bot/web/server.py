@@ -6,7 +6,8 @@
   `node_modules` (installed by `npm ci`): nothing is loaded from a CDN.
 - `/config.json` tells the page where Rasa is and whether the development sign-in is available.
 - `/demo-token?as=L0006` (`?as=S0001&role=staff`) mints a demo token for a seed user, but only while the
-  well-known development secret is in use (IdentitySettings.is_development); otherwise it is a 404.
+  well-known development secret is in use outside production (IdentitySettings.demo_sign_in); otherwise it is a
+  404 and the page is served without its "Sign in as" switch.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ DEMO_TOKEN_TTL = 3600
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 HOSTNAME = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?")
 IPV6 = re.compile(r"[0-9a-f:.]{2,45}")
+DEV_SIGN_IN_BLOCK = re.compile(r"[ \t]*<!-- dev-sign-in -->.*?<!-- /dev-sign-in -->\n?", re.DOTALL)
 
 # Browser files served from node_modules, by the name the page asks for under /vendor/.
 VENDOR_FILES = {
@@ -130,6 +132,11 @@ def render_page(template: str, values: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(value, template)
 
 
+def without_dev_sign_in(page: str) -> str:
+    """The page without its development "Sign in as" switch (between the dev-sign-in comments)."""
+    return DEV_SIGN_IN_BLOCK.sub("", page)
+
+
 def demo_users(path: Path = DEMO_LEARNERS) -> List[Dict[str, str]]:
     """The seed learners (id and name from the demo file) and the demo staff user."""
     document = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
@@ -157,18 +164,19 @@ def make_app(
     development sign-in exists only while the development secret is in use.
     """
     page = render_page(template.read_text(encoding="utf-8"), page_values(policy or get_policy()))
+    public_page = without_dev_sign_in(page)
     users = {user["id"]: user for user in demo_users()}
     missing = [name for name, rel in VENDOR_FILES.items() if name.endswith(".js") and not (vendor_dir / rel).is_file()]
     if missing:
         logger.warning("chat widget assets missing (%s): run `npm ci` in %s", ", ".join(missing), settings.ROOT)
 
     def development() -> bool:
-        """Whether the well-known development secret is configured right now."""
-        return IdentitySettings.from_env(env).is_development
+        """Whether the demo sign-in is on right now: the development secret, outside production."""
+        return IdentitySettings.from_env(env).demo_sign_in
 
     async def index(request: web.Request) -> web.Response:
-        """The page itself, with the policy's figures filled in."""
-        return web.Response(text=page, content_type="text/html", charset="utf-8")
+        """The page itself, with the policy's figures filled in (the sign-in switch in development only)."""
+        return web.Response(text=page if development() else public_page, content_type="text/html", charset="utf-8")
 
     async def config(request: web.Request) -> web.Response:
         """Runtime settings the page's script reads."""

@@ -119,3 +119,41 @@ def test_make_serve_prints_no_token_or_secret(served):
     )
     printed = served["log"].read_text()
     assert served["token"] not in printed and served["secret"] not in printed
+
+
+PRODUCTION_WITHOUT_SECRET = {"BOT_ENV": "production", "BOT_JWT_SECRET": "", "BOT_JWT_PUBLIC_KEY": ""}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "bot.web", "--port", "7150"],
+        [sys.executable, "-m", "bot.services"],
+        [str(Path(sys.executable).parent / "rasa"), "run", "actions", "--port", "7151", "--actions", "actions"],
+    ],
+    ids=["web", "services", "actions"],
+)
+def test_production_without_a_secret_refuses_to_start_naming_the_variable(command):
+    env = {**os.environ, **PRODUCTION_WITHOUT_SECRET}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "BOT_JWT_SECRET" in done.stderr
+
+
+def test_the_demo_token_endpoint_is_404_in_production_with_a_real_secret():
+    port = free_port()
+    env = {**os.environ, "BOT_ENV": "production", "BOT_JWT_SECRET": secrets.token_urlsafe(48)}
+    proc = subprocess.Popen([sys.executable, "-m", "bot.web", "--port", str(port)], cwd=ROOT, env=env)
+    try:
+        for _ in range(120):
+            try:
+                response = requests.get(f"http://127.0.0.1:{port}/demo-token?as=S0001&role=staff", timeout=5)
+                break
+            except requests.ConnectionError:
+                assert proc.poll() is None, "the web server exited"
+                time.sleep(0.5)
+        assert response.status_code == 404
+        assert "Sign in as" not in requests.get(f"http://127.0.0.1:{port}/", timeout=5).text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -271,3 +271,23 @@ def test_the_widget_never_writes_html_from_strings():
     script = (WEB / "static" / "widget.js").read_text()
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert sink not in script, sink
+
+
+@pytest.mark.parametrize("secret", [DEV_SECRET, "a-real-website-secret-of-at-least-32-characters"])
+async def test_demo_token_and_sign_in_switch_do_not_exist_in_production(secret: str):
+    client = await client_for({"BOT_ENV": "production", "BOT_JWT_SECRET": secret})
+    try:
+        assert (await client.get("/demo-token?as=L0006")).status == 404
+        assert (await (await client.get("/config.json")).json())["devSignIn"] is False
+        page = await (await client.get("/")).text()
+        assert "chat-signin" not in page and "Sign in as" not in page
+    finally:
+        await client.close()
+
+
+async def test_the_sign_in_switch_is_on_the_page_in_development():
+    client = await client_for({"BOT_JWT_SECRET": DEV_SECRET})
+    try:
+        assert "Sign in as" in await (await client.get("/")).text()
+    finally:
+        await client.close()
