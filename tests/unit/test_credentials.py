@@ -321,6 +321,7 @@ def test_messaging_channels_are_behind_the_guard(
 
     monkeypatch.setattr(bot.rasa_server.channels, "guard", fake_guard)
     monkeypatch.setattr(TelegramInput, "get_output_channel", lambda self: None)  # would call Telegram's API
+    monkeypatch.setattr(messaging.GuardedTelegramInput, "get_output_channel", lambda self: None)
     blueprint = build(env, name).blueprint(on_new_message)
     assert wrapped == [on_new_message]
     assert blueprint is not None

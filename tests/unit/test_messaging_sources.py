@@ -22,6 +22,7 @@ from rasa.core.channels.telegram import TelegramInput, TelegramOutput
 from rasa.core.channels.twilio import TwilioInput, TwilioOutput
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.rasa_server import messaging
 from bot.rasa_server.messaging import (
     DropsCustomJson,
     GuardedFacebookInput,
@@ -114,6 +115,7 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> List[Dict[str, Any]]:
 
     monkeypatch.setattr(BaseBot, "request", telegram_request)
     monkeypatch.setattr(TelegramOutput, "set_webhook", set_webhook)
+    monkeypatch.setattr(messaging, "set_telegram_webhook", set_webhook)
     monkeypatch.setattr(MessengerClient, "send", messenger_send)
     monkeypatch.setattr(AsyncWebClient, "chat_postMessage", slack_post)
     monkeypatch.setattr(TwilioOutput, "_send_message", twilio_send)
@@ -124,6 +126,7 @@ def handler_of(name: str, monkeypatch: pytest.MonkeyPatch, on_new_message: Calla
     """The message handler the connector hands to Rasa's own webhook code (guard and text-only wrapping)."""
     connector = CONNECTORS[name]
     monkeypatch.setattr(connector.base, "blueprint", lambda self, handler: handler)
+    monkeypatch.setattr(messaging, "refuse_unproven", lambda blueprint, proof, channel: blueprint)
     return connector.build().blueprint(on_new_message)
 
 
