@@ -14,20 +14,50 @@ MAX_NAME_WORDS = 8
 MAX_NAME_CHARS = 100
 MIN_QUESTION_CHARS = 5
 MAX_QUESTION_CHARS = 2000
-CANCEL_WORDS = {"cancel", "stop", "quit", "never mind", "nevermind", "forget it", "exit"}
+CANCEL_WORDS = {
+    "cancel",
+    "stop",
+    "quit",
+    "never mind",
+    "nevermind",
+    "forget it",
+    "forget",
+    "exit",
+    "leave",
+    "end",
+    "restart",
+    "start again",
+    "start over",
+}
+# Words around a command that do not change it: "stop please", "please cancel that", "I want to stop now".
+_POLITE = {
+    "please", "pls", "plz", "now", "just", "it", "that", "this", "the", "form", "enquiry", "ok", "okay", "thanks",
+    "thank", "you", "oh", "i", "want", "wanna", "to", "would", "like", "can", "we", "let's", "lets", "actually",
+}  # fmt: skip
+# Replies that are never a name: what people answer to some other question, or a greeting.
+NOT_NAMES = {"yes", "no", "ok", "okay", "sure", "hi", "hello", "hey", "thanks", "thank you", "help", "why"}
 _YES = re.compile(r"^\s*(y|yes|yeah|yep|yup|ok|okay|sure|i agree|agree|i do|of course|please do|fine)\b", re.I)
 _NO = re.compile(r"^\s*(n|no|nope|nah|i don'?t|do not|don'?t|not really)\b", re.I)
 
 
 def is_cancel(text: str) -> bool:
-    """Whether the user wants to leave the form."""
-    return text.strip().lower().rstrip(".!") in CANCEL_WORDS
+    """Whether the user wants to leave the form ("cancel", "stop please", "I want to stop", "restart")."""
+    words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
+    command = " ".join(word for word in words if word not in _POLITE)
+    return command in CANCEL_WORDS
+
+
+def is_payload(text: str) -> bool:
+    """Whether the text is a button's or the widget's intent payload ("/greet", "/affirm"), not a typed answer."""
+    return text.strip().startswith("/")
 
 
 def valid_name(text: str) -> Optional[str]:
-    """A plausible name (short, not a question), tidied; else None."""
+    """A plausible name (short, not a question, a payload or a bare "yes"/"hello"), tidied; else None."""
     name = " ".join(text.split())
-    if not name or "?" in name or len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+    if name.lower().rstrip(".!") in NOT_NAMES:
+        return None
+    if not name or is_payload(name) or "?" in name or len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
         return None
     return name
 
@@ -39,13 +69,17 @@ def valid_email(text: str) -> Optional[str]:
 
 
 def valid_question(text: str) -> Optional[str]:
-    """The question as typed, if it is long enough to act on and not too long."""
+    """The question as typed, if it is long enough to act on, not too long and not an intent payload."""
     question = text.strip()
+    if is_payload(question):
+        return None
     return question if MIN_QUESTION_CHARS <= len(question) <= MAX_QUESTION_CHARS else None
 
 
 def consent_answer(text: str) -> Optional[bool]:
-    """Yes or no to being contacted; None when the answer is neither."""
+    """Yes or no to being contacted; None when the answer is neither (an intent payload is neither)."""
+    if is_payload(text):
+        return None
     if _YES.match(text):
         return True
     if _NO.match(text):

@@ -1,5 +1,9 @@
-"""Checks on what a user typed before it reaches the assistant: empty, huge or control-character input.
+"""Checks on what a user typed before it reaches the assistant: empty, huge, control or invisible-only input.
 
+The channels (bot.rasa_server.channels) pass every message through `check_message` and then `clean_text`, so the
+NLU and the actions only ever see normalised text: NFKC (full-width letters, ligatures and compatibility forms
+become their plain equivalents) and no control, format (zero-width, direction marks) or invisible filler
+characters. A message that is nothing but such characters is empty and gets the guard's reply.
 The replies the user gets instead are in bot.answers.guard; here only the checks and the reasons.
 """
 
@@ -13,6 +17,10 @@ from bot.answers import guard as answers
 
 MAX_MESSAGE_CHARS = 2000
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# Control, format (zero-width, bidirectional), surrogate, private-use and unassigned code points.
+_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+# Letters and marks that render as nothing (Hangul fillers, the combining grapheme joiner, variation selectors).
+_INVISIBLE = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u034f", *(chr(c) for c in range(0xFE00, 0xFE10))}
 
 
 @dataclass(frozen=True)
@@ -27,12 +35,17 @@ EMPTY = Rejection("empty", answers.empty_message().text)
 TOO_LONG = Rejection("too_long", answers.too_long(MAX_MESSAGE_CHARS).text)
 
 
+def _visible(ch: str) -> bool:
+    """Whether a character is kept: newlines, tabs and everything that is not control, format or invisible."""
+    return ch in _ALLOWED_CONTROLS or (ch not in _INVISIBLE and unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+
+
 def clean_text(text: object) -> str:
-    """The text without control or format characters (keeping newlines and tabs), trimmed."""
+    """The text normalised (NFKC) without control, format or invisible characters (keeping newlines, tabs), trimmed."""
     if not isinstance(text, str):
         return ""
-    kept = (ch for ch in text if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) not in {"Cc", "Cs"})
-    return "".join(kept).strip()
+    normalised = unicodedata.normalize("NFKC", "".join(ch for ch in text if _visible(ch)))
+    return "".join(ch for ch in normalised if _visible(ch)).strip()
 
 
 def check_message(text: object) -> Optional[Rejection]:

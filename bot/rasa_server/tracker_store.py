@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 from typing import Any, Iterator, Optional, Text
 
 import sqlalchemy as sa
@@ -29,7 +30,7 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot.settings import SQLITE_BUSY_TIMEOUT_SECONDS
+from bot.settings import SQLITE_BUSY_TIMEOUT_SECONDS, create_private_file
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
@@ -47,7 +48,9 @@ class SQLiteTrackerStore(SQLTrackerStore):
     engine: Any  # set by Rasa's constructor (an annotation only: nothing assigned here)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Rasa's store; on SQLite, its engine replaced by a pooled one in WAL mode."""
+        """Rasa's store (a SQLite file created 0600 first); on SQLite, its engine replaced by a pooled one in WAL mode."""
+        if kwargs.get("dialect") == "sqlite" and kwargs.get("db") not in (None, "", ":memory:"):
+            create_private_file(Path(str(kwargs["db"])).expanduser())
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name != "sqlite":
             return

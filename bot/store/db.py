@@ -68,7 +68,7 @@ def _create_engine(url: str) -> Engine:
     database = make_url(url).database or ""
     in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
     if not in_memory:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        settings.create_private_file(Path(database).expanduser())
     connect_args = {"check_same_thread": False, "timeout": settings.SQLITE_BUSY_TIMEOUT_SECONDS}
     options: Dict[str, Any] = {"connect_args": connect_args}
     if in_memory:

@@ -74,12 +74,25 @@ async def test_unsupported_or_missing_languages_fall_back_to_english(metadata, l
     assert turn.slot_events()["language"] == language
 
 
-async def test_session_start_carries_slots_over_but_not_the_requested_slot(ask):
+async def test_session_start_carries_nothing_personal_or_half_done_over(ask):
     turn = await ask(ActionSessionStart(), "session_start")
-    slots = turn.slot_events()
-    assert slots["calc_mode"] == "topup"
-    assert "requested_slot" not in slots
-    assert "calc_credit_count" not in slots  # empty slots are not re-set
+    assert set(turn.slot_events()) == {"language"}  # not calc_mode, not the requested slot
+
+
+async def test_a_new_session_forgets_the_previous_persons_enquiry_name_email_and_topic(ask):
+    previous = {
+        "enquiry_name": "Jane Previous",
+        "enquiry_email": "jane.previous@example.org",
+        "enquiry_question": "Can I start in January?",
+        "enquiry_consent": True,
+        "topic": "ask_upgrade",
+        "course": "Plant Breeding 2",
+        "last_quote": {"credit_count": 2},
+        "calc_credit_count": 2.0,
+        "language": "cy",
+    }
+    turn = await ask(ActionSessionStart(), "session_start", slots=previous)
+    assert set(turn.slot_events()) == {"language"}
 
 
 async def test_session_start_without_carry_over_only_sets_the_language(tracker, domain):

@@ -29,6 +29,22 @@ async def test_a_question_instead_of_a_name_is_asked_again(ask):
     assert turn.responses == ["utter_enquiry_bad_name"]
 
 
+async def test_stop_please_at_the_name_step_leaves_the_form_and_is_not_a_name(ask):
+    turn = await ask(ValidateEnquiryForm(), "enquiry_answer", text="stop please")
+    assert turn.slot_events().get("enquiry_cancelled") is True and not turn.slot_events().get("enquiry_name")
+
+
+async def test_the_widgets_start_up_greet_is_not_taken_as_the_name(ask):
+    turn = await ask(ValidateEnquiryForm(), "enquiry_answer", text="/greet", intent="greet")
+    assert turn.slot_events()["enquiry_name"] is None and turn.responses == ["utter_enquiry_bad_name"]
+
+
+async def test_the_widgets_start_up_greet_is_not_stored_as_the_question(ask):
+    step = {"requested_slot": "enquiry_question", "enquiry_name": "Jane Jones", "enquiry_email": "j@example.org"}
+    turn = await ask(ValidateEnquiryForm(), "enquiry_answer", text="/greet", intent="greet", slots=step)
+    assert turn.slot_events()["enquiry_question"] is None and turn.responses == ["utter_enquiry_bad_question"]
+
+
 async def test_a_bad_email_is_asked_again(ask):
     turn = await ask(
         ValidateEnquiryForm(), "enquiry_answer", text="jane at example", slots={"requested_slot": "enquiry_email"}

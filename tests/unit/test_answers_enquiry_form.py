@@ -38,3 +38,35 @@ def test_questions_must_be_a_sentence_but_not_an_essay():
 
 def test_references_are_stable():
     assert form.reference(12) == "ENQ-00012"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop please",
+        "stop it please",
+        "Please cancel that.",
+        "I want to stop now",
+        "can we stop",
+        "forget it!",
+        "/restart",
+    ],
+)
+def test_polite_and_wordy_commands_also_leave_the_form(text):
+    assert form.is_cancel(text)
+
+
+@pytest.mark.parametrize("text", ["Will Stopford", "Can I stop the course halfway?", "please", "Jane Jones"])
+def test_names_and_questions_that_mention_stopping_are_not_commands(text):
+    assert not form.is_cancel(text)
+
+
+@pytest.mark.parametrize("payload", ["/greet", "/affirm", '/greet{"name": "x"}', " /ask_cost"])
+def test_intent_payloads_are_never_a_name_a_question_or_consent(payload):
+    assert form.valid_name(payload) is None and form.valid_question(payload) is None
+    assert form.consent_answer(payload) is None
+
+
+@pytest.mark.parametrize("text", ["yes", "No.", "hello", "thanks!"])
+def test_replies_to_another_question_are_not_taken_as_a_name(text):
+    assert form.valid_name(text) is None
