@@ -105,15 +105,20 @@ def seal_secret(env: Optional[Env] = None) -> Optional[str]:
     return _env(env).get(SEAL_SECRET_VAR) or None
 
 
+def _whole_number(variable: str, configured: str, unit: str) -> int:
+    """A variable's value as a whole number (ValueError naming the variable otherwise)."""
+    try:
+        return int(configured)
+    except ValueError:
+        raise ValueError(f"${variable} is not a whole number of {unit}: {configured!r}") from None
+
+
 def token_max_minutes(env: Optional[Env] = None) -> int:
     """BOT_TOKEN_MAX_MINUTES: the longest token lifetime accepted, default 720 (ValueError unless a whole number >= 1)."""
     configured = _env(env).get(TOKEN_MAX_MINUTES_VAR, "").strip()
     if not configured:
         return DEFAULT_TOKEN_MAX_MINUTES
-    try:
-        minutes = int(configured)
-    except ValueError:
-        raise ValueError(f"${TOKEN_MAX_MINUTES_VAR} is not a whole number of minutes: {configured!r}") from None
+    minutes = _whole_number(TOKEN_MAX_MINUTES_VAR, configured, "minutes")
     if minutes < 1:
         raise ValueError(f"${TOKEN_MAX_MINUTES_VAR} must be at least 1 (got {minutes})")
     return minutes
@@ -155,10 +160,7 @@ def retention_days(explicit: Optional[int] = None, env: Optional[Env] = None) ->
         configured = _env(env).get(RETENTION_VAR, "").strip()
         if not configured:
             raise ValueError(f"give --days N or set ${RETENTION_VAR}")
-        try:
-            days = int(configured)
-        except ValueError:
-            raise ValueError(f"${RETENTION_VAR} is not a whole number of days: {configured!r}") from None
+        days = _whole_number(RETENTION_VAR, configured, "days")
     if days < 1:
         raise ValueError(f"the retention must be at least 1 day (got {days})")
     return days

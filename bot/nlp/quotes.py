@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
 from bot.nlp.calculator_text import CalculatorFacts, asks_cost_or_credits, asks_credits, quote_wants
 from bot.nlp.follow_ups import credits_choice
@@ -20,6 +20,9 @@ _LEANS_BACK = re.compile(
     r"|^\W*(?:\w+\W*){1,3}\?*\W*$",
     re.I,
 )
+
+KINDS = ("learning_only", "with_credits", "topped_up")  # the kinds of course a quote counts
+WANTS = ("cost", "credits")  # what a quote gives
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,10 @@ class Quote:
         """The quote a slot holds, or None when it holds none (or something else)."""
         if not isinstance(value, Mapping):
             return None
-        known = {f.name: f.type for f in fields(cls)}
+        names = {f.name for f in fields(cls)}
         try:
-            items: dict[str, Any] = {
-                key: (bool(v) if known[key] == "bool" else int(v)) for key, v in value.items() if key in known
+            items: Dict[str, Any] = {
+                key: (bool(v) if key in WANTS else int(v)) for key, v in value.items() if key in names
             }
         except (TypeError, ValueError):
             return None
@@ -81,16 +84,18 @@ def quote_asked(facts: CalculatorFacts, text: str) -> Quote:
 def quote_follow_up(previous: Quote, facts: CalculatorFacts, text: str) -> Quote:
     """The previous quote changed by a follow-up (see the module's docstring)."""
     cost, credits = quote_wants(text) if asks_cost_or_credits(text) else (previous.cost, previous.credits)
-    if any(count is not None for count in (facts.learning_only, facts.with_credits, facts.topped_up)):
+    if any(getattr(facts, kind) is not None for kind in KINDS):
         return replace(quote_asked(facts, text), cost=cost, credits=credits)
     choice = None if asks_credits(text) else credits_choice(text)
     if facts.total:
-        kinds = {name: getattr(previous, name) for name in ("learning_only", "with_credits", "topped_up")}
-        (kind, _), *others = sorted(kinds.items(), key=lambda item: -item[1])
-        single = not previous.either_kind and not any(count for _, count in others)
+        asked_kinds = [name for name in KINDS if getattr(previous, name)]
         if choice is not None:
-            kind, single = ("with_credits" if choice else "learning_only"), True
-        return Quote(**{kind if single else "either_kind": facts.total}, cost=cost, credits=credits)
+            kind = "with_credits" if choice else "learning_only"
+        elif len(asked_kinds) == 1 and not previous.either_kind:
+            kind = asked_kinds[0]
+        else:
+            kind = "either_kind"
+        return Quote(**{kind: facts.total}, cost=cost, credits=credits)
     if choice is not None:
         kind = "with_credits" if choice else "learning_only"
         return Quote(**{kind: previous.courses}, cost=cost, credits=credits)
