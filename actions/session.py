@@ -2,15 +2,15 @@
 
 A new session on the same conversation id may be a different person (the widget keeps the id in the browser;
 Rasa starts a new session after an idle hour), so nothing of the previous session's person is carried over:
-only the slots named in CARRIED_OVER, which say nothing about who was talking (the reply language). This is
-deliberately narrower than domain.yml's `carry_over_slots_to_new_session: true`, which would copy every slot,
-including the enquiry form's name and email and what was asked about; that flag now only switches the
-allow-list on or off.
+only the reply language, which says nothing about who was talking (the page's language wins when it sends one).
+This is deliberately narrower than domain.yml's `carry_over_slots_to_new_session: true`, which would copy every
+slot, including the enquiry form's name and email and what was asked about; that flag now only decides whether
+the previous language is kept.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
@@ -19,26 +19,28 @@ from rasa_sdk.executor import CollectingDispatcher
 DomainDict = Dict[Text, Any]
 SUPPORTED_LANGUAGES = ("en", "cy")
 DEFAULT_LANGUAGE = "en"
-# The only slots a new session keeps: none is personal (no enquiry answers, no figures, no topics asked about).
-CARRIED_OVER = ("language",)
 
 
 def language_from_metadata(metadata: Dict[str, Any]) -> str:
     """The page's language ("en", "cy") if the channel sent a supported one, else English."""
-    language = str(metadata.get("language", "")).lower()[:2]
-    return language if language in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+    return _supported(metadata.get("language")) or DEFAULT_LANGUAGE
 
 
-def carried_over(tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-    """SlotSet events for the non-personal slots of CARRIED_OVER, when the domain carries slots over at all."""
-    if not domain.get("session_config", {}).get("carry_over_slots_to_new_session", True):
-        return []
-    values = tracker.current_slot_values()
-    return [SlotSet(name, values[name]) for name in CARRIED_OVER if values.get(name) is not None]
+def _supported(language: Any) -> Optional[str]:
+    """A supported language code from "cy", "CY-gb", "cymraeg"...; None for anything else."""
+    code = str(language or "").lower()[:2]
+    return code if code in SUPPORTED_LANGUAGES else None
+
+
+def session_language(metadata: Dict[str, Any], previous: Any) -> str:
+    """The new session's language: the page's, else the previous session's (it says nothing of who), else English."""
+    if _supported(metadata.get("language")) is None and _supported(previous) is not None:
+        return str(_supported(previous))
+    return language_from_metadata(metadata)
 
 
 class ActionSessionStart(Action):
-    """Start a session, keep only non-personal slots, and set the reply language from the channel's metadata."""
+    """Start a session keeping nothing personal: only the reply language, from the channel's metadata or before."""
 
     def name(self) -> Text:
         return "action_session_start"
@@ -46,8 +48,9 @@ class ActionSessionStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        events: List[Dict[Text, Any]] = [SessionStarted(), *carried_over(tracker, domain)]
         metadata = tracker.get_slot("session_started_metadata") or {}
-        events.append(SlotSet("language", language_from_metadata(metadata)))
+        carry_over = domain.get("session_config", {}).get("carry_over_slots_to_new_session", True)
+        previous = tracker.get_slot("language") if carry_over else None
+        events: List[Dict[Text, Any]] = [SessionStarted(), SlotSet("language", session_language(metadata, previous))]
         events.append(ActionExecuted("action_listen"))
         return events

@@ -104,3 +104,14 @@ async def test_session_start_without_carry_over_only_sets_the_language(tracker, 
 
 def test_language_is_read_from_the_first_two_letters():
     assert language_from_metadata({"language": "cymraeg"}) == "cy"
+
+
+async def test_a_new_session_keeps_the_welsh_chosen_before_when_the_page_says_nothing(ask):
+    turn = await ask(ActionSessionStart(), "session_start", slots={"language": "cy", "session_started_metadata": {}})
+    assert turn.slot_events()["language"] == "cy"
+
+
+async def test_the_pages_language_wins_over_the_previous_sessions(ask):
+    slots = {"language": "cy", "session_started_metadata": {"language": "en"}}
+    turn = await ask(ActionSessionStart(), "session_start", slots=slots)
+    assert turn.slot_events()["language"] == "en"
