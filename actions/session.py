@@ -23,10 +23,10 @@ DEFAULT_LANGUAGE = "en"
 
 def language_from_metadata(metadata: Dict[str, Any]) -> str:
     """The page's language ("en", "cy") if the channel sent a supported one, else English."""
-    return _supported(metadata.get("language")) or DEFAULT_LANGUAGE
+    return supported_language(metadata.get("language")) or DEFAULT_LANGUAGE
 
 
-def _supported(language: Any) -> Optional[str]:
+def supported_language(language: Any) -> Optional[str]:
     """A supported language code from "cy", "CY-gb", "cymraeg"...; None for anything else."""
     code = str(language or "").lower()[:2]
     return code if code in SUPPORTED_LANGUAGES else None
@@ -34,8 +34,8 @@ def _supported(language: Any) -> Optional[str]:
 
 def session_language(metadata: Dict[str, Any], previous: Any) -> str:
     """The new session's language: the page's, else the previous session's (it says nothing of who), else English."""
-    if _supported(metadata.get("language")) is None and _supported(previous) is not None:
-        return str(_supported(previous))
+    if supported_language(metadata.get("language")) is None and supported_language(previous) is not None:
+        return str(supported_language(previous))
     return language_from_metadata(metadata)
 
 
@@ -52,5 +52,6 @@ class ActionSessionStart(Action):
         carry_over = domain.get("session_config", {}).get("carry_over_slots_to_new_session", True)
         previous = tracker.get_slot("language") if carry_over else None
         events: List[Dict[Text, Any]] = [SessionStarted(), SlotSet("language", session_language(metadata, previous))]
+        events.append(SlotSet("page_language", supported_language(metadata.get("language"))))
         events.append(ActionExecuted("action_listen"))
         return events

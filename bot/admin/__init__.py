@@ -1,7 +1,7 @@
 """Admin command line: `python -m bot <command>` to set up the database and look learners up.
 
 Each group of sub-commands is one module with a `register(commands)` function and small `cmd_*` handlers
-(database, learners, tokens, enquiries, privacy); add new ones the same way and register them in `build_parser`.
+(database, learners, tokens, enquiries, privacy, channels); add new ones the same way and register them in `build_parser`.
 The database is --db-url, else $BOT_DB_URL, else the SQLite file var/bot.db in the repo.
 """
 
@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.admin import database, enquiries, learners, privacy, tokens
+from bot.admin import channels, database, enquiries, learners, privacy, tokens
 from bot.admin.common import EXIT_FAILED, error
 from bot.files.catalogue import CatalogueError
 from bot.files.demo_learners import DemoLearnersError
@@ -47,6 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=description)
     parser.add_argument("--db-url", help="database URL (default: $BOT_DB_URL, else var/bot.db)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (database, learners, tokens, enquiries, privacy):
+    for group in (database, learners, tokens, enquiries, privacy, channels):
         group.register(commands)
     return parser

@@ -22,6 +22,10 @@ source of another version. None of them changes what the assistant answers.
    Event class tree for each event (about 40 us each). Here the name -> class table is built once, with the
    same first-match order, and rebuilt whenever a new Event subclass is defined; unknown names still go to
    Rasa's own function (its "topic", default and error handling).
+4. `rasa.core.channels.facebook.MessengerClient` (messenger_client_on), for tests only: Rasa's Messenger
+   connector builds fbmessenger's client inside its webhook route, and that client hard-codes
+   https://graph.facebook.com. When BOT_FACEBOOK_API_BASE is set (the end-to-end tests' stand-in of the Send
+   API) the connector gets the same client on that host instead; unset (always, in a deployment) nothing changes.
 """
 
 from __future__ import annotations
@@ -211,6 +215,31 @@ def install_event_resolution() -> None:
     Event.__init_subclass__ = classmethod(event_init_subclass)
 
 
+# --- 4. the Messenger Send API's host (tests' stand-in only) -------------------------------------------------
+def messenger_client_on(base: str) -> Type[Any]:
+    """Replaces rasa.core.channels.facebook.MessengerClient (fbmessenger's): the same client, on `base`'s host."""
+    from fbmessenger import MessengerClient
+
+    class StandInMessengerClient(MessengerClient):  # type: ignore[misc]
+        """fbmessenger's client whose Graph API URL is the stand-in's."""
+
+        def __init__(self, page_access_token: str, **kwargs: Any) -> None:
+            super().__init__(page_access_token, **kwargs)
+            self.graph_url = f"{base.rstrip('/')}/v{self.api_version}"
+
+    return StandInMessengerClient
+
+
+def install_messenger_api_base(base: Optional[str] = None) -> None:
+    """Point Rasa's Messenger connector at BOT_FACEBOOK_API_BASE when it is set (tests only; idempotent)."""
+    base = base if base is not None else settings.provider_api_base("facebook")
+    if not base:
+        return
+    from rasa.core.channels import facebook
+
+    facebook.MessengerClient = messenger_client_on(base)
+
+
 # --- all of them --------------------------------------------------------------------------------------------
 def install(timeout: Optional[float] = None) -> None:
     """Install every patch above (idempotent); RuntimeError if the installed Rasa is not 3.6.x."""
@@ -218,3 +247,4 @@ def install(timeout: Optional[float] = None) -> None:
     install_hardened_run(timeout)
     install_validate_action_result()
     install_event_resolution()
+    install_messenger_api_base()

@@ -76,7 +76,7 @@ async def test_unsupported_or_missing_languages_fall_back_to_english(metadata, l
 
 async def test_session_start_carries_nothing_personal_or_half_done_over(ask):
     turn = await ask(ActionSessionStart(), "session_start")
-    assert set(turn.slot_events()) == {"language"}  # not calc_mode, not the requested slot
+    assert set(turn.slot_events()) == {"language", "page_language"}  # not calc_mode, not the requested slot
 
 
 async def test_a_new_session_forgets_the_previous_persons_enquiry_name_email_and_topic(ask):
@@ -92,14 +92,14 @@ async def test_a_new_session_forgets_the_previous_persons_enquiry_name_email_and
         "language": "cy",
     }
     turn = await ask(ActionSessionStart(), "session_start", slots=previous)
-    assert set(turn.slot_events()) == {"language"}
+    assert set(turn.slot_events()) == {"language", "page_language"}
 
 
 async def test_session_start_without_carry_over_only_sets_the_language(tracker, domain):
     no_carry = copy.deepcopy(domain)
     no_carry["session_config"]["carry_over_slots_to_new_session"] = False
     events = await ActionSessionStart().run(CollectingDispatcher(), tracker("session_start"), no_carry)
-    assert [e["name"] for e in events if e["event"] == "slot"] == ["language"]
+    assert [e["name"] for e in events if e["event"] == "slot"] == ["language", "page_language"]
 
 
 def test_language_is_read_from_the_first_two_letters():

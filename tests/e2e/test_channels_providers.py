@@ -1,6 +1,6 @@
 """Twilio SMS and WhatsApp, Telegram, Slack and Messenger end to end: real Rasa and action servers, the providers
-played by a stand-in HTTP server on loopback (BOT_<PROVIDER>_API_BASE). One Rasa serves every channel.
-Messenger's replies are not exercised: fbmessenger hard-codes graph.facebook.com (only refusals are tested)."""
+played by a stand-in HTTP server on loopback (BOT_<PROVIDER>_API_BASE; for Messenger, whose client hard-codes
+graph.facebook.com, bot.rasa_server.patches points it at the stand-in). One Rasa serves every channel."""
 
 from __future__ import annotations
 
@@ -48,6 +48,14 @@ class StandIn(BaseHTTPRequestHandler):
                 {"provider": "twilio", "to": fields.get("To"), "from": fields.get("From"), "text": fields.get("Body")}
             )
             self.answer(201, {"sid": "SM" + "0" * 32, "account_sid": ACCOUNT, "body": fields.get("Body")})
+            return
+        if path.endswith("/me/messages"):
+            fields = json.loads(body or "{}")
+            message = fields.get("message") or {}
+            text = message.get("text") or ((message.get("attachment") or {}).get("payload") or {}).get("text")
+            if text is not None:
+                self.sent.append({"provider": "messenger", "to": fields["recipient"]["id"], "text": text})
+            self.answer(200, {"recipient_id": fields["recipient"]["id"], "message_id": "mid.1"})
             return
         if path.endswith("/chat.postMessage"):
             fields = json.loads(body) if body.startswith("{") else {k: v[0] for k, v in parse_qs(body).items()}
@@ -126,6 +134,7 @@ def channels(stand_in: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         "BOT_SLACK_API_BASE": stand_in,
         "BOT_TWILIO_API_BASE": stand_in,
         "BOT_TELEGRAM_API_BASE": stand_in,
+        "BOT_FACEBOOK_API_BASE": stand_in,
     }
     effective = tmp / "credentials.yml"
     assert credentials.write(effective, env)[-5:] == ["telegram", "twilio", "twilio_whatsapp", "facebook", "slack"]
@@ -320,3 +329,16 @@ def test_slack_message_signed_with_another_secret_is_refused_and_nothing_stored(
 def test_messenger_message_signed_with_another_secret_is_refused_and_nothing_stored(channels: conftest.Servers) -> None:
     assert messenger_post(channels, "2002", "What are microcredentials?", secret="guessed").status_code == 403
     assert sent_to("2002") == [] and user_events(channels, "2002") == []
+
+
+def test_signed_messenger_message_is_answered_to_the_sender(channels: conftest.Servers) -> None:
+    assert messenger_post(channels, "2001", "What are microcredentials?").status_code == 200
+    replies = sent_to("2001")
+    assert replies and all(reply["provider"] == "messenger" for reply in replies)
+    assert "microcredential" in "\n".join(reply["text"] for reply in replies).lower()
+
+
+def test_personal_question_on_messenger_gets_the_sign_in_route_and_no_personal_data(channels: conftest.Servers) -> None:
+    assert messenger_post(channels, "2003", "how many credits do I have?").status_code == 200
+    text = "\n".join(reply["text"] for reply in sent_to("2003")).lower()
+    assert "sign in" in text and "earned" not in text

@@ -27,10 +27,13 @@ def test_greeting_gets_a_greeting_with_topic_buttons(servers):
 
 
 def test_session_start_runs_in_the_action_server(servers):
+    # Only the project's session start reads the page's language from the metadata: Rasa's built-in one (the
+    # fallback when the action server fails) would leave the slot at its initial value, "en".
     sender = new_sender()
-    servers.send(sender, "hi")
+    servers.send(sender, "hi", metadata={"language": "cy"})
     tracker = servers_tracker(servers, sender)
-    assert tracker["slots"]["language"] == "en"
+    assert tracker["slots"]["language"] == "cy"
+    assert tracker["slots"]["page_language"] == "cy"
     events = [e.get("name") for e in tracker["events"] if e["event"] == "action"]
     assert "action_session_start" in events
 
