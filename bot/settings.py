@@ -211,7 +211,7 @@ def telegram_secret_token(env: Optional[Env] = None) -> Optional[str]:
 
 
 def provider_api_base(provider: str, env: Optional[Env] = None) -> Optional[str]:
-    """BOT_<PROVIDER>_API_BASE (TWILIO, TELEGRAM, SLACK): the API host of tests' stand-ins (None: the real one)."""
+    """BOT_<PROVIDER>_API_BASE (TWILIO, TELEGRAM, SLACK, FACEBOOK): tests' stand-in API host (None: the real one)."""
     value = (_env(env).get(f"BOT_{provider.upper()}_API_BASE") or "").strip()
     return value.rstrip("/") or None
 

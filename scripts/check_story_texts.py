@@ -15,6 +15,8 @@ from typing import Any, Iterator, List, Tuple
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's custom components (bot.rasa_server)
+
 
 def story_messages(path: Path) -> Iterator[Tuple[str, str, str]]:
     """(story name, user text, expected intent) for every user step of a story file."""

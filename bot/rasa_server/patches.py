@@ -220,7 +220,7 @@ def messenger_client_on(base: str) -> Type[Any]:
     """Replaces rasa.core.channels.facebook.MessengerClient (fbmessenger's): the same client, on `base`'s host."""
     from fbmessenger import MessengerClient
 
-    class StandInMessengerClient(MessengerClient):  # type: ignore[misc]
+    class StandInMessengerClient(MessengerClient):
         """fbmessenger's client whose Graph API URL is the stand-in's."""
 
         def __init__(self, page_access_token: str, **kwargs: Any) -> None:

@@ -41,7 +41,7 @@ class Channel:
     key: str
     required: Tuple[str, ...]
     build: Callable[[Env], Dict[str, Any]]
-    optional: Tuple[str, ...] = field(default=())
+    optional: Tuple[str, ...] = field(default=())  # variables the channel reads when set (documented too)
 
     def missing(self, env: Env) -> List[str]:
         """The required variables that are unset or empty."""
@@ -115,18 +115,21 @@ CHANNELS: Tuple[Channel, ...] = (
         f"{MESSAGING_MODULE}.GuardedTelegramInput",
         ("TELEGRAM_ACCESS_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL"),
         _telegram,
+        optional=("TELEGRAM_SECRET_TOKEN",),  # required in production (bot.rasa_server.messaging)
     ),
     Channel(
         "twilio",
         f"{MESSAGING_MODULE}.TwilioSmsInput",
         ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_NUMBER"),
         _twilio("TWILIO_NUMBER"),
+        optional=("TWILIO_WEBHOOK_URL", "BOT_PAID_REPLIES_PER_SENDER_HOUR", "BOT_PAID_REPLIES_PER_HOUR"),
     ),
     Channel(
         "twilio_whatsapp",
         f"{MESSAGING_MODULE}.TwilioWhatsAppInput",
         ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER"),
         _twilio("TWILIO_WHATSAPP_NUMBER"),
+        optional=("TWILIO_WHATSAPP_WEBHOOK_URL", "BOT_PAID_REPLIES_PER_SENDER_HOUR", "BOT_PAID_REPLIES_PER_HOUR"),
     ),
     Channel(
         "facebook",

@@ -325,3 +325,9 @@ def test_messaging_channels_are_behind_the_guard(
     blueprint = build(env, name).blueprint(on_new_message)
     assert wrapped == [on_new_message]
     assert blueprint is not None
+
+
+@pytest.mark.parametrize("channel", creds.CHANNELS, ids=lambda channel: channel.name)
+def test_docs_channels_names_every_variable_a_channel_reads(channel):
+    page = (ROOT / "docs" / "channels.md").read_text(encoding="utf-8")
+    assert [var for var in (*channel.required, *channel.optional) if var not in page] == []
