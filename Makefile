@@ -76,7 +76,6 @@ gates: $(MODEL) ## NLU held-out F1 gate and test stories
 		$(RASA) test nlu --nlu tests/nlu/cy --model $(MODEL) --out results/nlu-cy --quiet && \
 		$(PY) scripts/check_nlu_gate.py results/nlu-cy/intent_report.json --min-f1 0.95; fi
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
-	$(PY) scripts/check_story_texts.py --model $(MODEL) tests/test_stories.yml
 
 e2e: $(MODEL) $(NPM_STAMP) ## End-to-end and browser tests with the real Rasa, action and web servers
 	$(PY) -m pytest -q -m e2e

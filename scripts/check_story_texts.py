@@ -2,7 +2,9 @@
 """Fail when the trained model misreads a test story's user text (`rasa test core` checks intent -> action only).
 
 Every `user:` line of the given story files is parsed by the model and must get the story's `intent:`; a story
-whose text the assistant would misunderstand fails here, even though its actions would be right.
+whose text the assistant would misunderstand fails here, even though its actions would be right. Not yet part of
+`make gates`: three story texts are misread today (an email and a question inside the enquiry form, "how do I get
+in touch with you?"), issue #17.
 """
 
 from __future__ import annotations

@@ -255,7 +255,6 @@ def test_personal_question_by_sms_gets_the_sign_in_route_and_no_personal_data(ch
     assert "sign in" in text and "earned" not in text
 
 
-@pytest.mark.xfail(reason="issue 14: Welsh", strict=True)
 def test_welsh_sms_is_answered_in_welsh(channels: conftest.Servers) -> None:
     sender = "+447700900400"
     assert twilio_post(channels, "twilio", sender, "Beth yw microgymwysterau?").status_code == 204
