@@ -54,6 +54,9 @@ _HARDENED = "_ibers_hardened"
 _CACHED_VALIDATOR = "_ibers_cached_validator"
 _CACHED_EVENTS = "_ibers_cached_event_types"
 
+# Custom actions whose failure the user does not see (the reply language stays as it was): no apology for them.
+UNSEEN_ACTIONS = frozenset({"action_choose_language"})
+
 Run = Callable[..., Awaitable[List["Event"]]]
 Resolve = Callable[[Text, Optional[Type["Event"]]], Optional[Type["Event"]]]
 
@@ -96,7 +99,8 @@ def hardened_run(original: Run, limit: float) -> Run:
                 return await start_session_built_in(error, output_channel, nlg, tracker, domain)
             if isinstance(error, ActionExecutionRejection):
                 raise
-            turn_watch.record_failure(self.name())
+            if self.name() not in UNSEEN_ACTIONS:
+                turn_watch.record_failure(self.name())
             if isinstance(error, asyncio.TimeoutError):
                 raise RasaException(f"Custom action '{self.name()}' did not answer within {limit:g} s.") from error
             raise
