@@ -28,7 +28,7 @@ WELSH_WORDS: FrozenSet[str] = frozenset(
     blwyddyn flwyddyn wythnos wythnosau ar-lein arlein ac hefyd ond neu achos oherwydd i'r o'r a'r i'w i'ch ni chi
     fi nhw hwn hon hynny hwnnw honno rhain pa sawl unrhyw pob gymraeg cymraeg saesneg bydd fydd byddai fyddai oedd
     roedd wedi di di'r ti ti'n chi'n dwi'n mae'n ydy'r ydi'r be' dau dwy ddau ddwy tri tair dri dair pedwar pedair
-    bedwar bedair pump bump chwech saith wyth naw deg ddeg ar mewn rhaid rhywun rhywbeth mwy llai hyd tan faint
+    bedwar bedair pump bump chwech saith wyth naw deg ddeg ar mewn rhaid rhywun rhywbeth mwy llai hyd tan
     ydio ydyw allai gallai medru fedra fedrai fedrwch dysgu astudio prifysgol brifysgol myfyriwr myfyrwyr ddim dim
     modd gyfer cyfer am-ddim talu dalu costio gostio hir gymaint mlynedd dyddiad ddyddiad setiau gyfan cyfan
     """.split()
@@ -59,10 +59,12 @@ class WordCount:
     words: int
 
 
+_AS_TYPED = str.maketrans("àáâäèéêëìíîïòóôöùúûüẁẃŵẅỳýŷÿ’", "aaaaeeeeiiiioooouuuuwwwwyyyy'")
+
+
 def _plain(word: str) -> str:
     """A word as people type it: lower case, accents and curly apostrophes dropped."""
-    table = str.maketrans("àáâäèéêëìíîïòóôöùúûüẁẃŵẅỳýŷÿ’", "aaaaeeeeiiiioooouuuuwwwwyyyy'")
-    return word.lower().translate(table).strip("'-")
+    return word.lower().translate(_AS_TYPED).strip("'-")
 
 
 def count_words(text: str) -> WordCount:
@@ -128,7 +130,7 @@ _ASK = (
 _VERB = r"(?:speak|talk|chat|continue|carry on|reply|answer|write|use|siarad|sgwrsio|ateb|parhau|defnyddio)"
 _TO_ME = r"(?:(?:to|with) me|yn|i'?n|in|ymlaen yn)"
 _WELSH_NAME = r"(?:cymraeg|gymraeg|welsh|cymreig)"
-_ENGLISH_NAME = r"(?:english|saesneg|sa?esneg)"
+_ENGLISH_NAME = r"(?:english|saesneg)"
 
 
 def _request_pattern(name: str) -> "re.Pattern[str]":
