@@ -72,6 +72,32 @@ class Policy:
         """True when the value at this dotted key is a SAMPLE the department must replace."""
         return key in self.sample_keys
 
+    def numbers_by_kind(self) -> Mapping[str, FrozenSet[Union[int, float]]]:
+        """The numbers a user-facing text may state, by kind: a week count must be a week count of the policy."""
+        years = (self.registration_months // 12,) if self.registration_months % 12 == 0 else ()
+        return {
+            "money": frozenset(
+                map(pounds, (self.learning_fee, self.credit_fee, self.top_up, self.module_fee, self.deduction_cap))
+            ),
+            "percentage": frozenset(rule.pass_mark for rule in self.assessments.values()),
+            "weeks": frozenset((self.completion_weeks,)),
+            "months": frozenset((self.registration_months,)),
+            "years": frozenset(years),
+            "credits": frozenset(
+                (
+                    self.credits_per_microcredential,
+                    self.exemption_credits,
+                    self.max_recognised_credits,
+                    self.module_credits,
+                    self.set_size * self.credits_per_microcredential,
+                )
+            ),
+            "word count": frozenset((self.report_words,)),
+            "courses": frozenset((self.set_size, 1)),  # "four courses", "one set"
+            "modules": frozenset((self.deduction_cap_modules, 1)),
+            "programmes": frozenset((len(self.eligible_programmes),)),
+        }
+
     def stated_numbers(self) -> FrozenSet[Union[int, float]]:
         """Every number a user-facing text may legitimately state, derived from this policy."""
         fees = (self.learning_fee, self.credit_fee, self.top_up, self.module_fee, self.deduction_cap)

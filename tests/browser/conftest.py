@@ -10,7 +10,6 @@ Chromium is Debian's /usr/bin/chromium: without it the tests skip on a developer
 from __future__ import annotations
 
 import importlib.util
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ import pytest
 from bot.services.commands import web_command
 from bot.services.procs import free_port, start_group, stop_group
 from bot.settings import NODE_MODULES, ROOT, Ports
+from tests.ci_mode import missing
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -49,11 +49,6 @@ def _load_e2e_helpers():
 e2e = _load_e2e_helpers()
 
 
-def in_ci() -> bool:
-    """Whether we run in CI, where a missing browser is a failure rather than a skip."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 @dataclass
 class Site:
     """The three running servers and the page's address."""
@@ -71,10 +66,7 @@ class Site:
 def chromium_path() -> Path:
     """Debian's Chromium, or a skip (developer machine) / failure (CI) saying how to get it."""
     if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing: install it with `apt-get install chromium` to run the browser tests"
-        if in_ci():
-            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
-        pytest.skip(reason)
+        missing(f"{CHROMIUM} is missing: install it with `apt-get install chromium` to run the browser tests")
     for needed in (SOCKET_IO, AXE):
         if not needed.exists():
             pytest.fail(f"{needed.relative_to(ROOT)} is missing: run `npm ci` in {ROOT}")

@@ -19,6 +19,7 @@ from bot.admin.database import import_catalogue_file
 from bot.files.demo_learners import load_demo_learners
 from bot.store import Store, dispose_engines, migrate
 from bot.store.seed import seed_demo
+from tests.ci_mode import missing
 
 PG_ENV_VAR = "BOT_TEST_PG_URL"
 
@@ -30,9 +31,7 @@ def postgres_base_url() -> str:
     url = os.environ.get(PG_ENV_VAR)
     if url:
         return url
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f'{PG_ENV_VAR} is not set on CI: run `eval "$(scripts/start-postgres.sh)"` first')
-    pytest.skip(f'{PG_ENV_VAR} not set (run `eval "$(scripts/start-postgres.sh)"` to test on PostgreSQL)')
+    missing(f'{PG_ENV_VAR} is not set: run `eval "$(scripts/start-postgres.sh)"` to test on PostgreSQL')
 
 
 def with_search_path(url: str, schema: str) -> str:
