@@ -69,7 +69,7 @@ def test_ci_run_goes_on_when_postgresql_starts(tmp_path: Path) -> None:
     working = tmp_path / "start-postgres.sh"
     working.write_text("#!/usr/bin/env bash\necho 'export BOT_TEST_PG_URL=postgresql+psycopg2://u:p@127.0.0.1/db'\n")
     working.chmod(0o755)
-    probe = f"set -euo pipefail\n{body.replace('scripts/start-postgres.sh', str(working))}\necho \"$BOT_TEST_PG_URL\"\n"
+    probe = f'set -euo pipefail\n{body.replace("scripts/start-postgres.sh", str(working))}\necho "$BOT_TEST_PG_URL"\n'
     env = {k: v for k, v in os.environ.items() if k != "BOT_TEST_PG_URL"}
     run = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
