@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import MAX_ECHO, catalogue_or_apology, in_thread, logger, say
 from actions.services import Services, current
 from bot.answers import Reply
+from bot.answers.texts import reply_language
 from bot.nlp.names import resolve_course, resolve_set
 from bot.rules.model import Course
 from bot.rules.sources import sources_payload
@@ -62,6 +63,11 @@ class Turn:
     answered_set: Optional[str] = field(default=None)
     _courses: Optional[Tuple[Course, ...]] = field(default=None)
 
+    @property
+    def language(self) -> str:
+        """The reply language of this turn ("en" or "cy", from the `language` slot)."""
+        return reply_language(self.tracker.get_slot("language"))
+
     def say(self, reply: Reply) -> None:
         """Send a composed reply."""
         say(self.dispatcher, reply)
@@ -79,7 +85,7 @@ class Turn:
     async def courses(self) -> Optional[Tuple[Course, ...]]:
         """The catalogue (None after an apology when the store is down), read once per turn."""
         if self._courses is None:
-            self._courses = await catalogue_or_apology(self.dispatcher, self.services)
+            self._courses = await catalogue_or_apology(self.dispatcher, self.services, self.language)
             self.answered = self._courses is not None
         return self._courses
 

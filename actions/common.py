@@ -31,13 +31,15 @@ def say(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     dispatcher.utter_message(**reply.as_message())
 
 
-async def catalogue_or_apology(dispatcher: CollectingDispatcher, services: Services) -> Optional[Tuple[Course, ...]]:
+async def catalogue_or_apology(
+    dispatcher: CollectingDispatcher, services: Services, language: Any = None
+) -> Optional[Tuple[Course, ...]]:
     """The catalogue from the store, or None after apologising when the database cannot be reached."""
     try:
         return await in_thread(_catalogue, services)
     except Exception:  # the database is down or broken: say so instead of failing silently
         logger.exception("could not read the catalogue")
-        say(dispatcher, service_unavailable(services.policy))
+        say(dispatcher, service_unavailable(services.policy, language))
         return None
 
 

@@ -18,7 +18,7 @@ DomainDict = Dict[Text, Any]
 
 async def answer_downloads(turn: Turn) -> None:
     """The brochure and the research proposal form."""
-    turn.say(contact.downloads(turn.services.policy))
+    turn.say(contact.downloads(turn.services.policy, turn.language))
     turn.cite("downloads")
 
 
@@ -57,7 +57,7 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         if not await answered_specifically(dispatcher, tracker):
-            say(dispatcher, contact.not_understood(current().policy))
+            say(dispatcher, contact.not_understood(current().policy, tracker.get_slot("language")))
         return []
 
 
@@ -71,5 +71,5 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         if not await answered_specifically(dispatcher, tracker):
-            say(dispatcher, contact.out_of_scope(current().policy))
+            say(dispatcher, contact.out_of_scope(current().policy, tracker.get_slot("language")))
         return []

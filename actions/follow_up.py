@@ -82,7 +82,7 @@ class ActionFollowUp(Action):
         if asked is None and previous in COURSE_TOPICS and tracker.get_slot("course"):
             asked = previous  # "and that one?" / "same again": the previous question about the same course
         if asked is None:
-            say(dispatcher, not_understood(services.policy))
+            say(dispatcher, not_understood(services.policy, tracker.get_slot("language")))
             return []
         hint = tracker.get_slot("course") if asked in COURSE_TOPICS else None
         return await answer([Turn(Question(asked, text, 0, len(text) + 1), tracker, dispatcher, services, hint)])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from actions.answering import AnsweringAction, Turn
 from actions.catalogue import say_unknown, unknown_named
 from bot.answers.not_covered import not_covered_reply
-from bot.nlp.silent_topics import rule_note, silent_topic
+from bot.nlp.silent_topics import silent_topic
 
 
 async def answer_not_covered(turn: Turn) -> None:
@@ -22,7 +22,7 @@ async def answer_not_covered(turn: Turn) -> None:
         if unknown and courses is not None:
             say_unknown(turn, unknown, courses)
             return
-    turn.say(not_covered_reply(topic, turn.services.policy, rule_note(topic)))
+    turn.say(not_covered_reply(topic, turn.services.policy, turn.language))
 
 
 class ActionNotCovered(AnsweringAction):

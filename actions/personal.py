@@ -61,7 +61,7 @@ class PersonalAction(Action, metaclass=abc.ABCMeta):
             learner, catalogue = await in_thread(_load, services, claims.is_staff, claims.sub, named)
         except Exception:
             logger.exception("could not read a learner record")
-            say(dispatcher, service_unavailable(services.policy))
+            say(dispatcher, service_unavailable(services.policy, tracker.get_slot("language")))
             return []
         if learner is None:
             say(dispatcher, personal.not_found(claims.is_staff))

@@ -44,13 +44,13 @@ class StaffAction(Action, metaclass=abc.ABCMeta):
             if looks_like_staff_request(tracker.latest_message.get("text") or ""):
                 say(dispatcher, answers.STAFF_ONLY)
             else:  # a learner's question misread as a staff request: never refuse it as staff-only
-                say(dispatcher, not_understood(services.policy))
+                say(dispatcher, not_understood(services.policy, tracker.get_slot("language")))
             return []
         try:
             say(dispatcher, await self.answer(services, tracker, claims.sub))
         except Exception:
             logger.exception("enquiry inbox unavailable")
-            say(dispatcher, service_unavailable(services.policy))
+            say(dispatcher, service_unavailable(services.policy, tracker.get_slot("language")))
         return []
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.answers.reply import Reply
+from bot.answers.texts import ENGLISH, Texts
 from bot.rules.policy import Policy
 
+T = Texts("channels")
 
-def reply_limit_reached(policy: Policy) -> Reply:
+
+def reply_limit_reached(policy: Policy, language: Any = ENGLISH) -> Reply:
     """The one message a sender gets when no more replies will be sent to them this hour."""
-    return Reply(
-        "I have sent as many text replies as I can this hour, so I will not answer here again for a while. "
-        f"You can email the IBERS Distance Learning team at {policy.contact.enquiry_email} at any time."
-    )
+    return Reply(T("reply_limit_reached", language, email=policy.contact.enquiry_email))

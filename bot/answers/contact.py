@@ -1,70 +1,66 @@
-"""Replies that point people to the team: enquiries, downloads, fallback and out-of-scope."""
+"""Replies that point people to the team: enquiries, downloads, fallback and out-of-scope (texts/contact.yaml)."""
 
 from __future__ import annotations
 
+from typing import Any, Tuple
+
 from bot.answers.reply import Button, Reply
+from bot.answers.texts import ENGLISH, Texts
 from bot.rules.policy import Policy
 
-TOPIC_BUTTONS = (
-    Button("What are microcredentials?", "/ask_what_are"),
-    Button("Cost", "/ask_cost"),
-    Button("Towards an MSc", "/ask_qualification"),
-    Button("Courses on offer", "/ask_courses"),
-)
-CONTACT_BUTTON = Button("Contact the team", "/ask_enquire")
+T = Texts("contact")
 
 
-def enquiry_route(policy: Policy) -> Reply:
+def topic_buttons(language: Any = ENGLISH) -> Tuple[Button, ...]:
+    """The main topics, offered when the assistant could not answer."""
+    return (
+        Button(T("button_what_are", language), "/ask_what_are"),
+        Button(T("button_cost", language), "/ask_cost"),
+        Button(T("button_qualification", language), "/ask_qualification"),
+        Button(T("button_courses", language), "/ask_courses"),
+    )
+
+
+def contact_button(language: Any = ENGLISH) -> Button:
+    """The button that leads to the enquiry route."""
+    return Button(T("button_contact", language), "/ask_enquire")
+
+
+def courses_button(language: Any = ENGLISH) -> Button:
+    """The button that lists the courses on offer."""
+    return Button(T("button_courses", language), "/ask_courses")
+
+
+def enquiry_route(policy: Policy, language: Any = ENGLISH) -> Reply:
     """How to reach the IBERS Distance Learning team."""
     contact = policy.contact
-    return Reply(
-        "You can reach the IBERS Distance Learning team by email at "
-        f"{contact.enquiry_email} or through the enquiry form at {contact.enquiry_url}; "
-        "if you're thinking of using microcredentials towards an MSc, it's worth talking to us before you apply."
-    )
+    return Reply(T("enquiry_route", language, email=contact.enquiry_email, url=contact.enquiry_url))
 
 
-def downloads(policy: Policy) -> Reply:
+def downloads(policy: Policy, language: Any = ENGLISH) -> Reply:
     """The page's downloadable resources."""
     contact = policy.contact
-    return Reply(
-        f"Two documents can be downloaded: the Research Proposal Form ({contact.research_proposal_form_url}) "
-        f"and the Brochure ({contact.brochure_url}).",
-        (Button("Courses on offer", "/ask_courses"), CONTACT_BUTTON),
-    )
+    text = T("downloads", language, form_url=contact.research_proposal_form_url, brochure_url=contact.brochure_url)
+    return Reply(text, (courses_button(language), contact_button(language)))
 
 
-def not_understood(policy: Policy) -> Reply:
+def not_understood(policy: Policy, language: Any = ENGLISH) -> Reply:
     """An honest reply to a message the assistant is not confident about."""
-    return Reply(
-        "Sorry, I'm not sure I understood that. I can answer questions about IBERS Distance Learning "
-        "microcredentials, for example the ones below; for anything else, email the team at "
-        f"{policy.contact.enquiry_email}.",
-        TOPIC_BUTTONS + (CONTACT_BUTTON,),
-    )
+    text = T("not_understood", language, email=policy.contact.enquiry_email)
+    return Reply(text, topic_buttons(language) + (contact_button(language),))
 
 
-def out_of_scope(policy: Policy) -> Reply:
+def out_of_scope(policy: Policy, language: Any = ENGLISH) -> Reply:
     """An honest reply to a question outside what the assistant covers."""
-    return Reply(
-        "I'm afraid I can only help with IBERS Distance Learning microcredentials, so I can't answer that. "
-        f"The team at {policy.contact.enquiry_email} may be able to point you in the right direction.",
-        TOPIC_BUTTONS + (CONTACT_BUTTON,),
-    )
+    text = T("out_of_scope", language, email=policy.contact.enquiry_email)
+    return Reply(text, topic_buttons(language) + (contact_button(language),))
 
 
-def service_unavailable(policy: Policy) -> Reply:
+def service_unavailable(policy: Policy, language: Any = ENGLISH) -> Reply:
     """An apology when the records cannot be reached."""
-    return Reply(
-        "Sorry, I can't look that up right now. Please try again in a few minutes, or email the team at "
-        f"{policy.contact.enquiry_email}.",
-        (CONTACT_BUTTON,),
-    )
+    return Reply(T("service_unavailable", language, email=policy.contact.enquiry_email), (contact_button(language),))
 
 
-def apology(policy: Policy) -> Reply:
+def apology(policy: Policy, language: Any = ENGLISH) -> Reply:
     """The reply when part of the service did not answer: an apology and the enquiry route."""
-    return Reply(
-        "Sorry, part of my service isn't responding just now, so I couldn't answer that fully. "
-        "Please try again in a few minutes. " + enquiry_route(policy).text
-    )
+    return Reply(T("apology", language) + " " + enquiry_route(policy, language).text)

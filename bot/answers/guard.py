@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.answers.reply import Reply
+from bot.answers.texts import ENGLISH, Texts
+
+T = Texts("guard")
 
 
-def empty_message() -> Reply:
+def empty_message(language: Any = ENGLISH) -> Reply:
     """The reply to a message with nothing in it."""
-    return Reply("It looks like that message was empty. Please type your question about microcredentials.")
+    return Reply(T("empty", language))
 
 
-def too_long(max_chars: int) -> Reply:
+def too_long(max_chars: int, language: Any = ENGLISH) -> Reply:
     """The reply to a message over max_chars characters."""
-    return Reply(
-        f"That message is too long for me (over {max_chars} characters). "
-        "Please ask one question at a time, in a sentence or two."
-    )
+    return Reply(T("too_long", language, max_chars=max_chars))

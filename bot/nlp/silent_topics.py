@@ -1,7 +1,7 @@
 """Which topic the page is silent on a question is about ("can I get a refund?" -> refunds), from an editable table.
 
-Each row of TABLE is one topic: an id, the English label the assistant names it by ("I don't have information
-about <label>"), optionally the rule-module function that already words the page's silence on it, the patterns
+Each row of TABLE is one topic: an id (its English and Welsh labels, "I don't have information about <label>",
+are in bot/answers/texts/not_covered.yaml), optionally the rule-module function that already words the page's silence on it, the patterns
 that recognise it and, optionally, patterns that rule it out. Patterns are regular expressions matched against
 the lower-cased message after a few text-speak words are spelt out ("u" -> "you", "hrs" -> "hours"); write
 British and American spellings both. The topic whose pattern matches earliest in the message wins; at the same
@@ -24,21 +24,21 @@ _UNIT_AFTER = r"(?! ?(?:%|percent|per\b|credits?|pounds|quid|hours?|weeks?|month
 _ASSESSMENT = r"(?:final )?(?:assessment|test|exam|report)s?"
 _UPGRADING = r"\b(?:upgrad|msc\b|masters?\b|master's|degree|postgraduate|deduct|first module|full course)"
 
-# (id, label, rule, patterns, unless-patterns)
-TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], ...] = (
-    ("refunds", "refunds", None, (
+# (id, rule, patterns, unless-patterns); each id's English and Welsh label is in bot/answers/texts/not_covered.yaml
+TABLE: Tuple[Tuple[str, Optional[str], Tuple[str, ...], Tuple[str, ...]], ...] = (
+    ("refunds", None, (
         r"\brefund", r"money back", r"\bcancel", r"cooling[- ]off", r"£\s?\d+ back\b",
         r"\b(?:withdraw|drop(?:ping)? out|pull(?:ing)? out)\b",
     ), (_UPGRADING,)),
-    ("course_transfer", "changing to a different course", None, (
+    ("course_transfer", None, (
         r"\b(?:swap|switch)(?:ing)?\b", r"\btransfer(?:ring)? (?:to|onto|from) (?:a |an )?(?:different|another|other)",
         r"\bchange (?:to|onto) (?:a |an )?(?:different|another)",
     ), (_UPGRADING, r"\bto (?:the )?credits?\b")),
-    ("credit_transfer", "transferring credits to another university", None, (
+    ("credit_transfer", None, (
         r"\btransfer(?:ring)? (?:my |the |these |those )?credits", r"credits? (?:to|at) (?:another|a different|other) uni",
         r"(?:other|another|different) universit(?:y|ies) (?:accept|recogni[sz]e)",
     ), ()),
-    ("entry_requirements", "entry requirements", None, (
+    ("entry_requirements", None, (
         r"\bentry (?:requirement|criteri)", r"\badmissions? (?:requirement|criteri)", r"\bpre-?req", r"\bprerequisite",
         r"\brequirements? (?:to|for) (?:join|enrol|apply|get on|start|sign up|take)",
         r"\b(?:prior|previous|any previous) (?:knowledge|experience|qualifications?|study)",
@@ -48,18 +48,18 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         r"\bwould i be accepted", r"\bcan anyone (?:start|do|join|enrol|apply|sign up)", r"\beligib(?:le|ility)\b",
         r"\bpeople with (?:a |an )?(?:\w+ )?(?:degree|qualifications?|background)",
     ), ()),
-    ("english_language", "English language requirements", None, (
+    ("english_language", None, (
         r"\bielts\b", r"\btoefl\b", r"\blevel of english", r"\blanguage requirement", r"\bmy english\b",
         r"\benglish (?:language )?(?:requirement|test|level|score)",
     ), ()),
-    ("age", "age limits", None, (
+    ("age", None, (
         r"\bage (?:limit|requirement|restriction)", r"\b(?:minimum|maximum) age", r"\btoo (?:old|young)\b",
         r"\b(?:old|young) enough\b", r"\b[1-9]\d[ -]?(?:years?[- ]olds?|yo|yrs? old)\b", r"\bi'?m (?:1[0-7]|[2-9]\d)\b" + _UNIT_AFTER,
         r"\b(?:i'?m|i am|am i|aged?|people|someone|anyone|students?|learners?|those|if you're|you're) (?:over |under |in (?:my|their) )(?:1\d|[2-9]\d)s?\b" + _UNIT_AFTER,
         r"\b(?:under|over)[- ](?:1[0-9]|[2-9]0)s\b", r"\b(?:age|ages|aged)\b (?:\w+ )?(?:matter|ok|okay|problem|limit)", r"\bupper age\b",
         r"\b(?:pensioners?|retirees?|i'?m retired|school (?:pupils?|leavers?|children))\b", r"\bhow old (?:do|must|should|can) (?:i|you|we|people|someone|learners|students) (?:have to |need to )?be\b",
     ), ()),
-    ("instalments", "paying monthly or in instalments", None, (
+    ("instalments", None, (
         r"\binstal+ments?\b", r"\bpayment plans?\b", r"\bspread (?:the |my )?(?:cost|payments?|fees?|£\s?\d+)",
         r"\bpay (?:it |this |the fee )?(?:monthly|in monthly|in parts|in stages|bit by bit)",
         r"\bmonthly (?:amounts|payments|plan|instal|direct debit|fee|cost|price|option)", r"\brather than all at once",
@@ -68,49 +68,49 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         r"\bpay(?:ing)? (?:\w+ )?(?:by|via|with|through|using) (?:a )?direct[- ]debit", r"\bsplit (?:the |my |up the )?(?:payments?|cost|fees?|bill|price)",
         r"\bpay (?:it |the fee |for it )?(?:in|over) (?:two|2|three|3|four|4|several) (?:parts|payments|goes|chunks|lots)", r"\bpay as (?:i|you) go\b", r"\bin (?:two|2) halves\b",
     ), ()),
-    ("employer_funding", "employer funding", None, (
+    ("employer_funding", None, (
         r"\bemployers? (?:funding|pay|fund|cover|sponsor|contribut)",
         r"\b(?:my|our|the) (?:company|employer|firm|boss|workplace|organi[sz]ation|work) .{0,25}\b(?:pay|fund|sponsor|cover)",
     ), ()),
-    ("invoices", "invoices and receipts", None, (r"\binvoic", r"\bpurchase order", r"\breceipts?\b"), ()),
-    ("payment_methods", "payment methods", None, (
+    ("invoices", None, (r"\binvoic", r"\bpurchase order", r"\breceipts?\b"), ()),
+    ("payment_methods", None, (
         r"\bpayment (?:methods?|options?)", r"\bhow (?:can|do|should|would|could) (?:i|we|you) pay\b", r"\bways? to pay",
         r"\bpay (?:by|with|using|via) ", r"\b(?:paypal|bank transfer|credit card|debit card|apple pay|google pay|cheque|bacs)\b",
         r"\bdo you (?:take|accept) (?:cards?|cash|payment)",
     ), ()),
-    ("discounts", "discounts", None, (
+    ("discounts", None, (
         r"\bdiscount", r"\bmoney off\b", r"\bearly[- ]bird", r"\bconcessions?\b", r"\b(?:promo|voucher|coupon)",
         r"\breduced (?:fee|price|rate)", r"\bcheaper (?:if|for)",
     ), (_UPGRADING,)),
-    ("group_bookings", "group and organisation bookings", None, (
+    ("group_bookings", None, (
         r"\bgroup (?:rates?|bookings?|discounts?)", r"\b(?:to|for) (?:schools|colleges|companies|businesses|organi[sz]ations)\b",
         r"\b(?:five|several|\d+|a few) of us\b",
     ), ()),
-    ("funding", "funding, grants and loans", None, (
+    ("funding", None, (
         r"\bfunding\b", r"\bfunded\b", r"\bbursar(?:y|ies)\b", r"\bscholarships?\b", r"\bgrants?\b", r"\bloans?\b",
         r"\bstudent finance\b", r"\bfinancial (?:help|support|aid|assistance)", r"\bpersonal learning account",
     ), ()),
-    ("start_dates", "start dates", None, (
+    ("start_dates", None, (
         r"\bstart(?:ing)? dates?\b", r"\bintakes?\b", r"\b(?:fixed|set) (?:start )?dates?\b",
         r"\bwhen (?:can|do|does|will|could|should) (?:i|we|it|they|the (?:course|microcredential)s?) (?:start|begin)\b",
         r"\bstart (?:any ?time|whenever|at any time|straight away|immediately|tomorrow|today|right away|next week)",
         r"\bcan i (?:start|begin)\b",
     ), ()),
-    ("weekly_workload", "the weekly workload and study hours", None, (
+    ("weekly_workload", None, (
         r"\bhours? (?:a|per|each|every) week", r"\bhow many hours", r"\bhow much time (?:a|per|each|every) week",
         r"\b(?:weekly|per week) (?:time|hours|commitment|workload)", r"\bworkload", r"\btime commitment", r"\bstudy hours",
         r"\bhours (?:of )?study", r"\b(?:a lot|lots) of work\b", r"\bhow much (?:work|study|effort)", r"\bhow intense",
     ), ()),
-    ("visas", "visas", None, (r"\bvisas?\b", r"\btier ?4\b", r"\bstudent route\b", r"\bimmigration\b"), ()),
-    ("certificates", "certificates", None, (
+    ("visas", None, (r"\bvisas?\b", r"\btier ?4\b", r"\bstudent route\b", r"\bimmigration\b"), ()),
+    ("certificates", None, (
         r"\bcertificat", r"\bcertified\b", r"\b(?:digital |open )?badges?\b", r"\btranscripts?\b", r"\b(?:cv|linkedin)\b",
         r"\b(?:proof|evidence|record|confirmation) (?:of|that) (?:my |i |the )?(?:completion|completing|study|studying|attendance|passing|passed|finished|completed)",
         r"\bsomething (?:to show|i can show)\b", r"\bwhat proof\b", r"\b(?:get|receive) anything (?:at the end|when i finish|afterwards)", r"\bshow (?:to )?(?:my )?(?:employer|boss|manager) (?:that|what)\b",
     ), (r"\b(?:grades?|marks?|percentage|say pass|pass or)\b", r"\bpg ?cert", r"\bpostgraduate certificate")),
-    ("recognition", "professional recognition and CPD", None, (
+    ("recognition", None, (
         r"\bcpd\b", r"\baccredit", r"\b(?:employers|industry) recogni[sz]e", r"\brecogni[sz]ed by (?:employers|industry)",
     ), ()),
-    ("accessibility", "disability and accessibility support", None, (
+    ("accessibility", None, (
         r"\bdisab", r"\bdyslexi", r"\bdyspraxi", r"\baccessib", r"\bscreen ?readers?\b", r"\b(?:visual|hearing)(?:ly)? impair",
         r"\b(?:deaf|blind)\b", r"\badhd\b", r"\bautis", r"\bneurodiver", r"\breasonable adjustments?", r"\bextra time\b",
         r"\bsubtitle", r"\bcaptions?\b", r"\b(?:additional|special) (?:learning |educational )?needs", r"\bpartially sighted\b",
@@ -118,12 +118,12 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         r"\bwheelchair", r"\b(?:more|additional) time (?:for|on|in) (?:the |my )?(?:assessment|test|exam|report)", r"\bspld\b", r"\bdsa\b",
         r"\btext[- ]to[- ]speech\b", r"\b(?:large|bigger) (?:print|text|font)", r"\b(?:support|help) for (?:disabled|dyslexic|deaf|blind)",
     ), ()),
-    ("resits", "resits", "resit_after_fail", (
+    ("resits", "resit_after_fail", (
         r"\bre-?sits?\b", r"\bre-?tak(?:e|ing)\b", r"\bre-?submi", r"\bre-?do\b", r"\b(?:another|second|2nd) (?:go|attempt|chance|try)\b",
         r"\bhow many attempts", r"\bif (?:i|you) (?:fail|don't pass|do not pass)", r"\bfail(?:ed)? (?:the|my)\b",
         r"\b(?:doesn't|does not|didn't|did not) pass\b", r"\b(?:sit|take|do) it again\b",
     ), ()),
-    ("top_up_deadline", "the deadline for the top-up", "top_up_deadline", (
+    ("top_up_deadline", "top_up_deadline", (
         _TOP_UP + r" (?:fee )?deadline", r"\bdeadline (?:to|for) (?:pay(?:ing)? )?(?:the |my |a )?" + _TOP_UP,
         r"\bhow late can i (?:leave )?(?:paying|pay)", r"\b(?:cut[- ]?off|closing|last) (?:date|day) (?:for|to) (?:pay|paying)\b",
         r"\bwhen (?:do|must|should|can) i (?:have to )?pay (?:the |my )?" + _TOP_UP,
@@ -136,21 +136,21 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         r"\b(?:can|could) i (?:still )?" + _TOPPING + r" (?:\w+ ){0,4}(?:after|once|when) (?:i'?ve |i have |the course |it )?(?:finish|finished|ended|ends|passed|completed|over)",
         r"\bis there (?:a |any )?(?:time limit|deadline|limit) (?:on|for|to) " + _TOPPING, r"\bby when\b .{0,30}" + _TOP_UP,
     ), ()),
-    ("extensions", "extensions, pauses and deferrals", None, (
+    ("extensions", None, (
         r"\bextensions?\b", r"\bextend\b", r"\bdefer", r"\bpause", r"\b(?:take|taking) a break\b", r"\binterrupt",
         r"\b(?:not|don't|do not|didn't|can't) finish (?:in|within) (?:the |a )?(?:year|time)",
     ), ()),
-    ("deadlines", "deadlines", None, (
+    ("deadlines", None, (
         r"\bdeadlines?\b", r"\bdue dates?\b", r"\bcut[- ]?off\b", r"\bclosing dates?\b",
         r"\b(?:applications?|bookings?|enrolments?|registrations?) close", r"\blate (?:submission|penalt)",
         r"\bwhen (?:is|are) (?:the |my )?" + _ASSESSMENT + r" due\b",
     ), ()),
-    ("welsh", "whether courses are taught in Welsh", None, (
+    ("welsh", None, (
         r"\b(?:in|through|via) (?:the medium of )?welsh\b", r"\bwelsh[- ](?:medium|language|speakers?|versions?)\b",
         r"\bc?[gy]?cymraeg\b", r"\bgymraeg\b", r"\b(?:speak|write|study|learn) (?:in )?welsh\b",
     ), ()),
-    ("languages", "which languages the courses are taught in", None, (r"\b(?:other|different|which|what) languages?\b",), ()),
-    ("technical_requirements", "technical requirements", None, (
+    ("languages", None, (r"\b(?:other|different|which|what) languages?\b",), ()),
+    ("technical_requirements", None, (
         r"\btechnical (?:requirements?|specs?|specifications?)", r"\bsystem requirements?", r"\b(?:ipad|tablet|chromebook)s?\b",
         r"\bwhat (?:computer|laptop|device|software|equipment|hardware|kit)\b", r"\binternet (?:speed|connection)", r"\bbroadband\b",
         r"\b(?:need|require)s? (?:a |an |any )?(?:special |particular |specific )?(?:computer|laptop|software|webcam|camera|microphone|headset|pc|mac|browser|equipment)\b",
@@ -162,34 +162,34 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         r"\b(?:microsoft office|ms office)\b", r"\bdownload (?:any|special|some) (?:programs?|apps?)", r"\bis there an app\b",
         r"\b(?:pc|computer|laptop|machine)\b (?:\w+ )?(?:be )?(?:good|powerful|fast|new) enough", r"\b(?:turn on|switch on|use) (?:my |a )?(?:camera|webcam|microphone|mic)\b",
     ), ()),
-    ("references", "references", None, (r"\breferences?\b",), ()),
-    ("tutor_support", "tutor support", None, (
+    ("references", None, (r"\breferences?\b",), ()),
+    ("tutor_support", None, (
         r"\btutors?\b", r"\blecturers?\b", r"\bmentor",
         r"\b(?:get|i'm|am) stuck\b", r"\bfeedback on\b", r"\bwho teaches\b", r"\bcourse (?:leader|coordinator|director)s?\b",
         r"\boffice hours\b", r"\b(?:one[- ]to[- ]one|1[- ]to[- ]1)\b", r"\b(?:academic|teaching) (?:staff|support)\b",
     ), ()),
-    ("pass_rates", "pass rates", None, (r"\b(?:pass|success) rates?\b", r"\bhow many (?:people|students|learners) pass",), ()),
-    ("other_learners", "class sizes and contact with other learners", None, (
+    ("pass_rates", None, (r"\b(?:pass|success) rates?\b", r"\bhow many (?:people|students|learners) pass",), ()),
+    ("other_learners", None, (
         r"\bforums?\b", r"\bother (?:learners|students)\b", r"\b(?:class|cohort|group) sizes?\b", r"\bcohort",
         r"\bhow many (?:people|students|learners) (?:are )?(?:on|in|take|do)\b", r"\bgroup (?:projects?|work)\b",
     ), ()),
-    ("assessment_location", "where and how the final assessment is taken", None, (
+    ("assessment_location", None, (
         r"\b(?:sit|take|do) (?:the |my )?" + _ASSESSMENT + r" (?:from |while |when )?(?:abroad|overseas|remotely|from home|in another country)",
         r"\b" + _ASSESSMENT + r"\b.{0,40}\b(?:abroad|overseas|another country|remotely|travel)\b",
         r"\b(?:abroad|overseas|another country) .{0,30}\b(?:assessment|test|exam)", r"\bbe in the uk\b", r"\binvigilat", r"\bproctor",
     ), ()),
-    ("results", "when results come back", None, (
+    ("results", None, (
         r"\b(?:get|receive|find out) (?:my |the )?(?:results?|marks?|outcome)", r"\bwhen will i (?:find out|know|hear)\b",
         r"\bhow long .{0,25}\b(?:marking|marked|results?)\b", r"\bmarking (?:time|period)",
     ), ()),
-    ("materials", "access to course materials and reading", None, (
+    ("materials", None, (
         r"\baccess (?:to )?(?:the )?(?:course )?(?:materials?|content|videos?)", r"\bdownload (?:the )?(?:course )?(?:videos?|materials?|content)",
         r"\breading lists?\b", r"\btext ?books?\b", r"\b(?:buy|purchase) (?:any )?(?:books|materials)",
         r"\b(?:keep|still have|lose|retain|continue to have) (?:my |the |any )?access\b", r"\bhow long (?:do|will|can|would) (?:i|we|you) (?:have|keep|get|retain) access",
         r"\baccess\b.{0,40}\b(?:after|once|when) (?:the |my |i )?(?:course|microcredential|module|finish|complete|end|it ends|it's over)",
         r"\b(?:materials?|content|videos?|notes|resources)\b.{0,30}\b(?:after (?:the course|i finish|it ends|completion|finishing)|afterwards|forever|for life)",
     ), ()),
-    ("syllabus", "the detailed course content and syllabus", None, (
+    ("syllabus", None, (
         r"\bsyllab", r"\bcurricul", r"\bcourse (?:content|outline|structure|breakdown|plan|programme)s?\b", r"\bmodule (?:content|outline|descriptors?)",
         r"\bcontents? of (?:the |each |a )?(?:course|module|microcredential)", r"\bwhat (?:will|do|would|shall) (?:i|we) (?:actually )?(?:learn|study|cover|be taught|be learning)", r"\bwhat (?:will|do|would) you (?:learn|study|be taught)\b",
         r"\bwhat(?:'s| is| gets| will be) (?:covered|taught)", r"\btopics (?:covered|included|taught)", r"\blearning (?:outcomes|objectives|aims)",
@@ -197,20 +197,20 @@ TABLE: Tuple[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]], .
         r"\bwhat (?:is|are) (?:in|inside) (?:the |each )?(?:course|module|microcredential)s?\b", r"\bcourse materials? (?:like|cover)",
         r"\b(?:see|look at|preview) (?:some |the |any )?(?:course )?(?:materials?|content) (?:before|first)",
     ), (_NAMED_COURSE,)),
-    ("waiting_lists", "waiting lists and being told when a course opens", None, (
+    ("waiting_lists", None, (
         r"\bwait(?:ing)?[- ]?lists?\b", r"\bfully booked\b", r"\b(?:is|it's|are|course is|courses are|it is|already) full\b", r"\bsold out\b",
         r"\bnotif(?:y|ied|ication)", r"\b(?:email|e-mail|message|text|alert|ping) (?:me|us) (?:when|once|if|as soon as)\b",
         r"\bbe (?:told|notified|informed|emailed|alerted|contacted|kept updated) (?:when|once|if|as soon as|about)", r"\b(?:register|express|note|log) (?:my |an )?interest",
         r"\bput (?:my name|me) down\b", r"\bno (?:places|spaces|spots) left", r"\bmailing list\b", r"\bkeep me (?:updated|posted|informed)",
     ), ()),
-    ("student_status", "student status and university facilities", None, (
+    ("student_status", None, (
         r"\bstudent (?:card|status|id)\b", r"\bnus\b", r"\blibrary\b", r"\bgraduation\b", r"\bbecome an? .{0,25}\bstudent\b",
     ), ()),
-    ("credit_expiry", "whether credits expire", None, (
+    ("credit_expiry", None, (
         r"\bcredits? (?:ever )?expire", r"\bcredits? (?:are |be )?(?:valid|last)\b", r"\bhow long (?:are|do|will) (?:the |my )?credits",
     ), ()),
-    ("report_topic", "choosing the topic of your report", None, (r"\bchoose (?:the |my )?(?:topic|subject|title)",), ()),
-    ("induction", "induction and login details", None, (
+    ("report_topic", None, (r"\bchoose (?:the |my )?(?:topic|subject|title)",), ()),
+    ("induction", None, (
         r"\binduction\b", r"\blog-?in (?:details)?\b", r"\blog in details\b", r"\busername\b", r"\bpassword\b", r"\bonboarding\b",
     ), ()),
 )  # fmt: skip
@@ -233,8 +233,7 @@ RULES: Mapping[str, Callable[[], NotCovered]] = {
 class SilentTopic:
     """A topic the page says nothing about, and the rule-module function that words that, if there is one."""
 
-    id: str
-    label: str  # English, reads after "about": "refunds", "whether courses are taught in Welsh"
+    id: str  # its label, "refunds", "whether courses are taught in Welsh", is in bot/answers/texts/not_covered.yaml
     rule: Optional[str] = None  # a key of RULES
 
 
@@ -247,15 +246,13 @@ class _Row:
     unless: Tuple[Pattern[str], ...]
 
 
-def _compile(table: Sequence[Tuple[str, str, Optional[str], Tuple[str, ...], Tuple[str, ...]]]) -> Tuple[_Row, ...]:
+def _compile(table: Sequence[Tuple[str, Optional[str], Tuple[str, ...], Tuple[str, ...]]]) -> Tuple[_Row, ...]:
     """The table's rows with their patterns compiled; an unknown rule name is a mistake in the table."""
     rows = []
-    for topic_id, label, rule, patterns, unless in table:
+    for topic_id, rule, patterns, unless in table:
         if rule is not None and rule not in RULES:
             raise ValueError(f"silent topic {topic_id}: unknown rule {rule!r}")
-        rows.append(
-            _Row(SilentTopic(topic_id, label, rule), tuple(map(re.compile, patterns)), tuple(map(re.compile, unless)))
-        )
+        rows.append(_Row(SilentTopic(topic_id, rule), tuple(map(re.compile, patterns)), tuple(map(re.compile, unless))))
     return tuple(rows)
 
 

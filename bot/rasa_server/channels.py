@@ -25,8 +25,10 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
 from bot.answers.contact import apology
+from bot.answers.texts import ENGLISH, WELSH, reply_language
 from bot.files.policy import get_policy
 from bot.identity import AUTH_KEY, TOKEN_KEY, IdentitySettings, sealed_claims, verify_token
+from bot.nlp.language import is_clearly_welsh
 from bot.nlp.personal import looks_personal
 from bot.rasa_server import turn_watch
 from bot.rasa_server.guard import check_message, clean_text
@@ -35,6 +37,9 @@ logger = logging.getLogger(__name__)
 KEPT_METADATA = ("language",)
 MAX_SENDER_CHARS = 255  # Rasa's SQL tracker store column
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+EDGE_SAMPLE_CHARS = 400  # enough to tell the language of an oversized message, cheap to check
 
 
 def edge_metadata(metadata: Any, conversation_id: str, settings: IdentitySettings) -> Dict[str, Any]:
@@ -47,6 +52,15 @@ def edge_metadata(metadata: Any, conversation_id: str, settings: IdentitySetting
     return kept
 
 
+def edge_language(metadata: Any, text: Any) -> str:
+    """The language of a reply sent at the edge: the page's, else Welsh for a message clearly in Welsh, else English."""
+    page = metadata.get("language") if isinstance(metadata, dict) else None
+    if isinstance(page, str) and page:
+        return reply_language(page)
+    sample = text[:EDGE_SAMPLE_CHARS] if isinstance(text, str) else ""
+    return WELSH if is_clearly_welsh(sample) else ENGLISH
+
+
 def guard(on_new_message: OnNewMessage, settings: Optional[IdentitySettings] = None) -> OnNewMessage:
     """Wrap Rasa's message handler with the input checks, token verification and the failure apology."""
     settings = settings or IdentitySettings.from_env()
@@ -56,7 +70,8 @@ def guard(on_new_message: OnNewMessage, settings: Optional[IdentitySettings] = N
         rejection = check_message(message.text)
         if rejection is not None:
             logger.info("message rejected at the edge: %s", rejection.reason)
-            await message.output_channel.send_text_message(message.sender_id, rejection.reply)
+            reply = rejection.reply_in(edge_language(message.metadata, message.text))
+            await message.output_channel.send_text_message(message.sender_id, reply)
             return None
         message.text = clean_text(message.text)
         message.metadata = edge_metadata(message.metadata, message.sender_id, settings)
@@ -79,7 +94,9 @@ async def handle_watched(on_new_message: OnNewMessage, message: UserMessage) -> 
     personal = AUTH_KEY in message.metadata or looks_personal(message.text)
     if watch.needs_apology(personal):
         logger.warning("turn incomplete (failed actions: %s); apologised", ", ".join(watch.failed_actions) or "none")
-        await message.output_channel.send_text_message(message.sender_id, apology(get_policy()).text)
+        await message.output_channel.send_text_message(
+            message.sender_id, apology(get_policy(), edge_language(message.metadata, message.text)).text
+        )
     return result
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from bot.answers import guard as answers
 
@@ -25,14 +25,20 @@ _INVISIBLE = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u034f", *(chr(c) for c i
 
 @dataclass(frozen=True)
 class Rejection:
-    """Why a message was not passed on, and the reply the user gets instead."""
+    """Why a message was not passed on; `reply_in` gives what the user gets instead, in their language."""
 
     reason: str
-    reply: str
+
+    def reply_in(self, language: Any = None) -> str:
+        """The reply to the rejected message, in English or Welsh."""
+        if self.reason == TOO_LONG_REASON:
+            return answers.too_long(MAX_MESSAGE_CHARS, language).text
+        return answers.empty_message(language).text
 
 
-EMPTY = Rejection("empty", answers.empty_message().text)
-TOO_LONG = Rejection("too_long", answers.too_long(MAX_MESSAGE_CHARS).text)
+TOO_LONG_REASON = "too_long"
+EMPTY = Rejection("empty")
+TOO_LONG = Rejection(TOO_LONG_REASON)
 
 
 def _visible(ch: str) -> bool:

@@ -36,7 +36,9 @@ from sanic import Blueprint
 
 from bot import settings
 from bot.answers.channels import reply_limit_reached
+from bot.answers.texts import ENGLISH, WELSH
 from bot.files.policy import get_policy
+from bot.nlp.language import is_clearly_welsh
 from bot.rasa_server.channel_limits import Decision, ReplyCaps, shared_caps
 from bot.rasa_server.channels import GuardedInput
 from bot.rasa_server.signatures import Proof, messenger_signed, refuse_unproven, telegram_signed, twilio_signed
@@ -53,6 +55,11 @@ def require_secret(channel: str, secret: Any, what: str) -> None:
     """In production, refuse to start `channel` without its secret (RasaException: Rasa does not start)."""
     if settings.production() and not (isinstance(secret, str) and secret.strip()):
         raise RasaException(f"{channel}: {what} is missing; in production the channel cannot start without it")
+
+
+def limit_notice_for(withheld: Text) -> Text:
+    """The limit notice, in the language of the reply it replaces (Welsh when that reply is Welsh)."""
+    return reply_limit_reached(get_policy(), WELSH if is_clearly_welsh(withheld) else ENGLISH).text
 
 
 def split_for_twilio(text: Text, limit: int = TWILIO_MAX_BODY) -> List[Text]:
@@ -108,7 +115,7 @@ class TextOnlyTwilioOutput(DropsCustomJson, TwilioOutput):
             decision = self.caps.decide(self.name(), recipient_id)
             if decision is Decision.DROP:
                 return
-            body = reply_limit_reached(get_policy()).text if decision is Decision.NOTICE else part
+            body = limit_notice_for(part) if decision is Decision.NOTICE else part
             await self._send_message({"to": recipient_id, "from_": self.twilio_number, "body": body})
             if decision is Decision.NOTICE:
                 return

@@ -21,11 +21,29 @@ def test_downloads_name_both_documents_with_their_links(policy):
 
 
 @pytest.mark.parametrize("compose", [contact.not_understood, contact.out_of_scope])
-def test_fallback_and_out_of_scope_offer_topics_and_the_team(compose, policy):
-    reply = compose(policy)
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_fallback_and_out_of_scope_offer_topics_and_the_team(compose, language, policy):
+    reply = compose(policy, language)
     assert policy.contact.enquiry_email in reply.text
-    assert contact.CONTACT_BUTTON in reply.buttons
-    assert set(contact.TOPIC_BUTTONS) <= set(reply.buttons)
+    assert [button.payload for button in reply.buttons] == [
+        "/ask_what_are",
+        "/ask_cost",
+        "/ask_qualification",
+        "/ask_courses",
+        "/ask_enquire",
+    ]
+
+
+def test_the_welsh_fallback_and_its_buttons_are_in_welsh(policy):
+    reply = contact.not_understood(policy, "cy")
+    assert reply.text.startswith("Mae'n ddrwg gen i, dydw i ddim yn siŵr i mi ddeall hynny.")
+    assert reply.buttons[0].title == "Beth yw microgymwysterau?" and reply.buttons[-1].title == "Cysylltu â'r tîm"
+
+
+def test_the_welsh_apology_gives_the_welsh_enquiry_route(policy):
+    text = contact.apology(policy, "cy").text
+    assert text.startswith("Mae'n ddrwg gen i, dydy rhan o'r gwasanaeth ddim yn ymateb")
+    assert "Gallwch gysylltu â thîm Dysgu o Bell IBERS" in text and policy.contact.enquiry_url in text
 
 
 def test_the_apology_for_an_unreachable_database_gives_the_team_email(policy):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answers.not_covered import not_covered_reply
-from bot.nlp.silent_topics import rule_note, topic
+from bot.nlp.silent_topics import topic
 from bot.rules import resit_after_fail
 
 
@@ -18,7 +18,7 @@ def test_without_a_topic_it_says_about_that(policy):
 
 def test_a_note_from_the_rules_adds_what_the_page_does_say(policy):
     note = resit_after_fail()
-    reply = not_covered_reply(topic("resits"), policy, rule_note(topic("resits")))
+    reply = not_covered_reply(topic("resits"), policy)
     assert f"I don't have information about resits. {note.reason} " in reply.text
 
 
@@ -33,3 +33,15 @@ def test_it_gives_the_enquiry_route_and_offers_to_pass_the_question_on(policy):
 def test_it_states_no_policy_of_its_own(policy):
     text = not_covered_reply(topic("refunds"), policy).text
     assert "£" not in text and "%" not in text
+
+
+def test_in_welsh_it_names_the_topic_gives_the_route_and_offers_to_pass_it_on(policy):
+    reply = not_covered_reply(topic("refunds"), policy, "cy")
+    assert reply.text.startswith("Mae'n ddrwg gen i, does gen i ddim gwybodaeth am ad-daliadau. ")
+    assert policy.contact.enquiry_email in reply.text and reply.text.endswith("at y tîm?")
+    assert [button.title for button in reply.buttons] == ["Hoffwn, os gwelwch yn dda", "Na, dim diolch"]
+
+
+def test_in_welsh_the_rule_modules_note_is_in_welsh_too(policy):
+    text = not_covered_reply(topic("resits"), policy, "cy").text
+    assert "ailsefyll" in text and resit_after_fail().reason not in text

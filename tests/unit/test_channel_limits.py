@@ -71,6 +71,21 @@ def test_twilio_output_sends_the_limit_notice_once_and_then_nothing(monkeypatch:
     assert len(sent) == 2 and "this hour" in sent[1]["body"]
 
 
+def test_a_welsh_conversation_gets_the_limit_notice_in_welsh(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: List[Dict[str, Any]] = []
+
+    async def record(self: Any, message: Dict[str, Any]) -> None:
+        sent.append(message)
+
+    monkeypatch.setattr(TextOnlyTwilioOutput, "_send_message", record)
+    output = TextOnlyTwilioOutput("AC" + "0" * 32, "token", "+441970000000", ReplyCaps(1, 100, None, Clock()))
+    welsh = "Mae microgymwysterau yn gyrsiau byr ar-lein gan Brifysgol Aberystwyth sy'n eich galluogi i ddysgu."
+    for text in (welsh, welsh):
+        asyncio.run(output.send_text_message("+44100", text))
+    assert len(sent) == 2 and sent[1]["body"].startswith("Rydw i wedi anfon cymaint o atebion neges destun")
+    assert "this hour" not in sent[1]["body"]
+
+
 def test_long_answers_are_split_at_twilios_limit_on_word_ends() -> None:
     text = " ".join(["microcredential"] * 300) + "\n\nSecond paragraph."
     parts = split_for_twilio(text)

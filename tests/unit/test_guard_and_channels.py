@@ -66,7 +66,25 @@ def run_guarded(text, metadata=None):
 
 def test_an_empty_message_is_answered_at_the_edge_and_changes_nothing():
     reached, replies = run_guarded("   ")
-    assert reached == [] and replies[0]["text"] == EMPTY.reply
+    assert reached == [] and replies[0]["text"] == EMPTY.reply_in("en")
+
+
+def test_on_a_welsh_page_an_empty_message_is_answered_in_welsh():
+    reached, replies = run_guarded("   ", {"language": "cy"})
+    assert reached == [] and replies[0]["text"] == EMPTY.reply_in("cy") != EMPTY.reply_in("en")
+    assert replies[0]["text"].startswith("Mae'n edrych fel bod y neges honno'n wag.")
+
+
+def test_an_oversized_message_written_in_welsh_is_refused_in_welsh():
+    text = "Faint mae'r cyrsiau'n ei gostio os ydw i eisiau ennill credydau hefyd? " * 40
+    reached, replies = run_guarded(text)
+    assert reached == [] and replies[0]["text"] == TOO_LONG.reply_in("cy")
+    assert f"dros {MAX_MESSAGE_CHARS} nod" in replies[0]["text"]
+
+
+def test_an_oversized_english_message_is_refused_in_english():
+    reached, replies = run_guarded("how much does it cost to do a course with credits? " * 60)
+    assert reached == [] and replies[0]["text"] == TOO_LONG.reply_in("en")
 
 
 def test_a_good_message_reaches_the_assistant_cleaned_with_sealed_claims():

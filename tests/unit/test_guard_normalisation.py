@@ -49,7 +49,7 @@ def test_invisible_only_text_never_reaches_the_assistant():
 
     output = CollectingOutputChannel()
     asyncio.run(guard(on_new_message, SETTINGS)(UserMessage("\u200b\u200f\u2066", output, "c-invisible")))
-    assert reached == [] and [m["text"] for m in output.messages] == [EMPTY.reply]
+    assert reached == [] and [m["text"] for m in output.messages] == [EMPTY.reply_in("en")]
 
 
 def test_a_normalised_message_reaches_the_assistant():

@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from bot.answers.not_covered import topic_label
 from bot.nlp.silent_topics import RULES, TABLE, TOPICS, rule_note, silent_topic, topic
 from bot.rules import resit_after_fail, top_up_deadline
 
@@ -207,9 +208,9 @@ def test_each_gap_has_at_least_eight_phrasings():
 
 
 def test_the_new_topics_read_well_after_about():
-    assert topic("instalments").label == "paying monthly or in instalments"
-    assert topic("syllabus").label == "the detailed course content and syllabus"
-    assert topic("waiting_lists").label == "waiting lists and being told when a course opens"
+    assert topic_label(topic("instalments")) == "paying monthly or in instalments"
+    assert topic_label(topic("syllabus")) == "the detailed course content and syllabus"
+    assert topic_label(topic("waiting_lists")) == "waiting lists and being told when a course opens"
 
 
 @pytest.mark.parametrize(("text", "topic_id"), PHRASINGS)
@@ -244,9 +245,11 @@ def test_resits_and_the_top_up_deadline_use_the_rule_modules_wording():
     assert {t.rule for t in TOPICS if t.rule} == set(RULES)
 
 
-def test_every_topic_has_a_unique_id_a_label_and_valid_patterns():
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_every_topic_has_a_unique_id_a_label_in_each_language_and_valid_patterns(language):
     assert len({t.id for t in TOPICS}) == len(TOPICS) == len(TABLE)
-    for topic_id, label, _, patterns, unless in TABLE:
+    for topic_id, _, patterns, unless in TABLE:
+        label = topic_label(topic(topic_id), language)
         assert re.fullmatch(r"[a-z_]+", topic_id) and label and patterns
         for pattern in (*patterns, *unless):
             re.compile(pattern)
@@ -260,4 +263,4 @@ def test_the_brief_topic_list_is_covered():
         "visas", "certificates", "accessibility", "resits", "deadlines", "top_up_deadline", "welsh",
         "technical_requirements", "tutor_support", "discounts", "funding", "employer_funding",
     } <= ids  # fmt: skip
-    assert topic("welsh").label == "whether courses are taught in Welsh"
+    assert topic_label(topic("welsh")) == "whether courses are taught in Welsh"
