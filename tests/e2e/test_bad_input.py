@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.files.policy import get_policy
-from bot.rasa_server.guard import EMPTY, TOO_LONG
 from bot.rules.money import format_money
 from bot.store import Store
 
@@ -38,13 +37,20 @@ def still_up(servers) -> bool:
     return format_money(get_policy().learning_fee) in servers.texts(sender(), "how much does it cost?")
 
 
+# The replies written out here, not imported from the guard: a changed or broken guard reply fails the test.
+EMPTY_REPLY = "It looks like that message was empty. Please type your question about microcredentials."
+TOO_LONG_REPLY = (
+    "That message is too long for me (over 2000 characters). Please ask one question at a time, in a sentence or two."
+)
+
+
 @pytest.mark.parametrize(
     "text, reply",
     [
-        ("", EMPTY.reply),
-        ("   \n\t  ", EMPTY.reply),
-        ("\x00\x01\x07\x1b", EMPTY.reply),
-        ("a" * 100_000, TOO_LONG.reply),
+        ("", EMPTY_REPLY),
+        ("   \n\t  ", EMPTY_REPLY),
+        ("\x00\x01\x07\x1b", EMPTY_REPLY),
+        ("a" * 100_000, TOO_LONG_REPLY),
     ],
 )
 def test_empty_control_only_and_huge_messages_get_a_clear_reply_and_change_nothing(servers, text, reply):
@@ -58,14 +64,19 @@ def test_control_characters_inside_a_question_are_dropped_and_the_question_answe
     assert format_money(get_policy().learning_fee) in answer
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["🌱🌱 how much does it cost? 🙏", "كم تكلفة الدورة؟", "מה המחיר?", "\u202eTSOC\u202c how much does it cost"],
-)
-def test_emoji_and_right_to_left_text_get_a_reply(servers, text):
+@pytest.mark.parametrize("text", ["🌱🌱 how much does it cost? 🙏", "\u202eTSOC\u202c how much does it cost"])
+def test_a_question_wrapped_in_emoji_or_direction_marks_is_answered(servers, text):
+    answer = servers.texts(sender(), text)
+    assert "£100" in answer and "£250" in answer, answer
+
+
+@pytest.mark.parametrize("text", ["كم تكلفة الدورة؟", "מה המחיר?"])
+def test_a_language_the_assistant_does_not_read_gets_the_honest_not_understood_reply(servers, text):
     replies = servers.send(sender(), text)
-    assert replies and replies[0].get("text")
-    assert all(reply.get("text") or set(reply.get("custom") or {}) == {"sources"} for reply in replies)
+    answer = " ".join(reply.get("text", "") for reply in replies)
+    assert "not sure I understood" in answer or "can only help with IBERS" in answer, answer
+    assert get_policy().contact.enquiry_email in answer
+    assert "£" not in answer, "a message it cannot read must not get some topic's answer"
 
 
 @pytest.mark.parametrize(

@@ -255,11 +255,35 @@ def test_personal_question_by_sms_gets_the_sign_in_route_and_no_personal_data(ch
     assert "sign in" in text and "earned" not in text
 
 
-def test_welsh_sms_is_answered_in_welsh(channels: conftest.Servers) -> None:
-    sender = "+447700900400"
-    assert twilio_post(channels, "twilio", sender, "Beth yw microgymwysterau?").status_code == 204
-    text = "\n".join(reply["text"] for reply in sent_to(sender)).lower()
-    assert "microgymhwyster" in text or "microgymwyster" in text
+WELSH_QUESTION = "Beth yw microgymwysterau?"
+WELSH_SENDERS = {  # channel -> (recipient the stand-in sees, provider)
+    "twilio": ("+447700900400", "twilio"),
+    "twilio_whatsapp": ("whatsapp:+447700900401", "twilio"),
+    "telegram": ("5400", "telegram"),
+    "slack": ("DU400", "slack"),
+    "messenger": ("2400", "messenger"),
+}
+
+
+def post_on(servers: conftest.Servers, channel: str, text: str) -> requests.Response:
+    """Post a correctly signed message on one channel from that channel's Welsh test sender."""
+    recipient = WELSH_SENDERS[channel][0]
+    if channel.startswith("twilio"):
+        return twilio_post(servers, channel, recipient, text)
+    if channel == "telegram":
+        return telegram_post(servers, int(recipient), text)
+    if channel == "slack":
+        return slack_post(servers, recipient[1:], text)
+    return messenger_post(servers, recipient, text)
+
+
+@pytest.mark.parametrize("channel", sorted(WELSH_SENDERS))
+def test_welsh_message_is_answered_in_welsh_on_every_channel(channels: conftest.Servers, channel: str) -> None:
+    assert post_on(channels, channel, WELSH_QUESTION).status_code in (200, 204)
+    recipient, provider = WELSH_SENDERS[channel]
+    text = "\n".join(m.get("text", "") for m in wait_for_replies(recipient, provider)).lower()
+    assert "gyrsiau byr ar-lein" in text, text  # utter_what_are's Welsh variation
+    assert "short online courses" not in text and "who are they for" not in text, text
 
 
 def test_telegram_update_with_the_secret_is_answered_in_the_chat(channels: conftest.Servers) -> None:
@@ -340,4 +364,10 @@ def test_signed_messenger_message_is_answered_to_the_sender(channels: conftest.S
 def test_personal_question_on_messenger_gets_the_sign_in_route_and_no_personal_data(channels: conftest.Servers) -> None:
     assert messenger_post(channels, "2003", "how many credits do I have?").status_code == 200
     text = "\n".join(reply["text"] for reply in sent_to("2003")).lower()
+    assert "sign in" in text and "earned" not in text
+
+
+def test_personal_question_on_slack_gets_the_sign_in_route_and_no_personal_data(channels: conftest.Servers) -> None:
+    assert slack_post(channels, "U500", "how many credits do I have?").status_code == 200
+    text = "\n".join(m["text"] for m in wait_for_replies("DU500", "slack")).lower()
     assert "sign in" in text and "earned" not in text

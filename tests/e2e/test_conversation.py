@@ -42,10 +42,16 @@ def test_calculator_asks_for_what_is_missing_then_shows_the_arithmetic(servers):
     assert "learning only" in first
     second = servers.texts(conversation, "none")
     assert deduction_reply(get_policy(), 2, 0).text in second
+    assert "£500" in second, "two credit-bearing courses at £250 each, worked out by hand"
 
 
-def test_out_of_scope_gets_an_honest_reply_and_the_enquiry_route(servers):
-    answer = servers.texts(sender(), "who won the football last night?")
+@pytest.mark.parametrize(
+    "question", ["who won the football last night?", "can you recommend a good pizza place in Aber?"]
+)
+def test_out_of_scope_gets_an_honest_reply_and_the_enquiry_route(servers, question):
+    answer = servers.texts(sender(), question)
+    assert "I can only help with IBERS Distance Learning microcredentials" in answer, answer
+    assert "not sure I understood" not in answer, "out of scope, not the fallback"
     assert get_policy().contact.enquiry_email in answer
 
 
