@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Dict, List, Tuple
 
+from bot.answers.texts import ENGLISH, Texts
+
+T = Texts("reply")
+
 
 @dataclass(frozen=True)
 class Button:
@@ -30,13 +34,17 @@ class Reply:
         return message
 
 
-def format_date(day: date) -> str:
-    """British long date: 13 January 2025."""
-    return f"{day.day} {day:%B %Y}"
+def format_date(day: date, language: Any = ENGLISH) -> str:
+    """Long date, day first: 13 January 2025, 13 Ionawr 2025."""
+    month = T("months", language).split()[day.month - 1]
+    return T("date", language, day=day.day, month=month, year=day.year)
 
 
-def join_names(names: List[str], conjunction: str = "and") -> str:
-    """ "A", "A and B", "A, B and C" (or "A or B")."""
+def join_names(names: List[str], conjunction: str = "and", language: Any = ENGLISH) -> str:
+    """ "A", "A and B", "A, B and C" (or "A or B"); in Welsh "A a B", "A ac Y" before a vowel, "A neu B"."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
+    last = names[-1]
+    if conjunction == "and" and last[:1].lower() in "aeiouwyâêîôûŵŷ":
+        conjunction = "and_before_vowel"
+    return ", ".join(names[:-1]) + f" {T(conjunction, language)} " + last

@@ -16,7 +16,7 @@ from bot.nlp.silent_topics import RULES, TOPICS, rule_note
 ANSWERS = FOLDER.parent
 MODULES = sorted(path.stem for path in FOLDER.glob("*.yaml"))
 # The same word in both languages (Welsh borrows it), so the Welsh form may equal the English one.
-SAME_IN_BOTH = {("contact", "button_cost")}
+SAME_IN_BOTH = {("contact", "button_cost"), ("reply", "date")}
 # Answers modules whose sentences are still written in the code, in English only (issue #14): each is moved to a
 # texts file in turn, and the test below fails if one of these no longer has sentences (take it off the list).
 NOT_YET_IN_WELSH = {
@@ -115,3 +115,18 @@ def test_a_module_in_both_languages_writes_no_sentence_in_its_code(path):
         assert sentences_in(path), f"{path.stem} has no sentences left: take it off NOT_YET_IN_WELSH"
     else:
         assert sentences_in(path) == set(), f"{path.stem}: move these to texts/{path.stem}.yaml"
+
+
+def test_dates_and_lists_read_naturally_in_welsh():
+    from datetime import date
+
+    from bot.answers.reply import format_date, join_names
+
+    assert (
+        format_date(date(2025, 1, 13), "cy") == "13 Ionawr 2025" and format_date(date(2025, 1, 13)) == "13 January 2025"
+    )
+    assert join_names(["Genomics 1", "Genomics 2"], language="cy") == "Genomics 1 a Genomics 2"
+    assert join_names(["Genomics 1", "Introduction to Plant Breeding"], language="cy").endswith(
+        " ac Introduction to Plant Breeding"
+    )
+    assert join_names(["A", "B", "C"], "or", "cy") == "A, B neu C" and join_names(["A", "B", "C"], "or") == "A, B or C"
