@@ -228,6 +228,7 @@ class ActionCalculatorResult(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         policy = current().policy
+        language = tracker.get_slot("language")
         learning_only = _as_count(tracker.get_slot(LEARNING_SLOT))
         with_credits = _as_count(tracker.get_slot(CREDIT_SLOT))
         topic: List[Dict[Text, Any]] = []
@@ -235,14 +236,14 @@ class ActionCalculatorResult(Action):
             if learning_only is None:
                 dispatcher.utter_message(response="utter_calc_leave")
             else:
-                say(dispatcher, top_up_reply(policy, learning_only))
+                say(dispatcher, top_up_reply(policy, learning_only, language))
                 topic = [SlotSet(TOPIC_SLOT, "calc_topup")]
         elif learning_only is None or with_credits is None:
             dispatcher.utter_message(response="utter_calc_leave")
         elif (spent := _stated_spend(tracker)) is not None:
-            say(dispatcher, spend_deduction_reply(policy, spent))
+            say(dispatcher, spend_deduction_reply(policy, spent, language))
         else:
-            say(dispatcher, deduction_reply(policy, with_credits, learning_only))
+            say(dispatcher, deduction_reply(policy, with_credits, learning_only, language))
         return [SlotSet("calc_mode", None), SlotSet(CREDIT_SLOT, None), SlotSet(LEARNING_SLOT, None), *topic]
 
 
@@ -262,12 +263,12 @@ def _asked_quote(tracker: Tracker, facts: CalculatorFacts, text: str) -> Quote:
     return quote_asked(facts, text)
 
 
-def _quote_reply(policy: Policy, quote: Quote) -> Reply:
-    """The quote's figures: by kind, or both prices for courses of either kind."""
+def _quote_reply(policy: Policy, quote: Quote, language: Any = None) -> Reply:
+    """The quote's figures, in the conversation's language: by kind, or both prices for courses of either kind."""
     if quote.either_kind and quote.courses == quote.either_kind:
-        return either_way_reply(policy, quote.courses, cost=quote.cost, credits=quote.credits)
+        return either_way_reply(policy, quote.courses, cost=quote.cost, credits=quote.credits, language=language)
     counts = (quote.learning_only, quote.with_credits + quote.either_kind, quote.topped_up)
-    return quote_reply(policy, *counts, cost=quote.cost, credits=quote.credits)
+    return quote_reply(policy, *counts, cost=quote.cost, credits=quote.credits, language=language)
 
 
 class ActionCalcQuote(Action):
@@ -285,10 +286,10 @@ class ActionCalcQuote(Action):
         facts = read_calculator_facts(text, services.policy, await _set_names(services))
         quote = _asked_quote(tracker, facts, text)
         if not quote.courses:
-            say(dispatcher, quote_how_to_ask(services.policy))
+            say(dispatcher, quote_how_to_ask(services.policy, tracker.get_slot("language")))
             return []
         if quote.courses > MAX_COURSES:
             dispatcher.utter_message(response="utter_calc_too_many")
             return []
-        say(dispatcher, _quote_reply(services.policy, quote))
+        say(dispatcher, _quote_reply(services.policy, quote, tracker.get_slot("language")))
         return [SlotSet(TOPIC_SLOT, QUOTE_TOPIC), SlotSet(QUOTE_SLOT, quote.as_slot())]

@@ -33,7 +33,7 @@ def unknown_named(turn: Turn, courses: Tuple[Course, ...]) -> Optional[str]:
 
 def say_unknown(turn: Turn, name: str, courses: Tuple[Course, ...]) -> None:
     """Name the unknown course back, say it is not one we offer, and suggest the closest real ones."""
-    turn.say(answers.unknown_course(name, courses, turn.services.policy, closest_courses(name, courses)))
+    turn.say(answers.unknown_course(name, courses, turn.services.policy, closest_courses(name, courses), turn.language))
 
 
 async def about_course_or_catalogue(
@@ -68,13 +68,13 @@ async def answer_courses(turn: Turn) -> None:
     course_set = find_set(courses, named_set[0]) if named_set is not None else None
     unknown = unknown_named(turn, courses) if course_set is None else None
     if course_set is not None:
-        turn.say(answers.set_contents(course_set, turn.services.today()))
+        turn.say(answers.set_contents(course_set, turn.services.today(), turn.language))
         turn.answered_set = course_set.code
     elif unknown:
         say_unknown(turn, unknown, courses)
         return
     else:
-        turn.say(answers.offer(courses, turn.services.policy, turn.services.today()))
+        turn.say(answers.offer(courses, turn.services.policy, turn.services.today(), turn.language))
     turn.cite("courses")
 
 
@@ -82,10 +82,10 @@ async def answer_bookable(turn: Turn) -> None:
     """What can be booked now, or whether the named course can."""
 
     async def one(turn: Turn, course: Course) -> Reply:
-        return answers.course_bookable(course, turn.services.policy, turn.services.today())
+        return answers.course_bookable(course, turn.services.policy, turn.services.today(), turn.language)
 
     async def every(turn: Turn, courses: Tuple[Course, ...]) -> Reply:
-        return answers.bookable_now(courses, turn.services.policy)
+        return answers.bookable_now(courses, turn.services.policy, turn.language)
 
     await about_course_or_catalogue(turn, "bookable", one, every)
 
@@ -94,10 +94,10 @@ async def answer_release_date(turn: Turn) -> None:
     """Release date of the named course, or the upcoming releases."""
 
     async def one(turn: Turn, course: Course) -> Reply:
-        return answers.course_release(course, turn.services.today())
+        return answers.course_release(course, turn.services.today(), turn.language)
 
     async def every(turn: Turn, courses: Tuple[Course, ...]) -> Reply:
-        return answers.release_dates(courses, turn.services.today())
+        return answers.release_dates(courses, turn.services.today(), turn.language)
 
     await about_course_or_catalogue(turn, "release_date", one, every)
 
@@ -107,10 +107,10 @@ async def answer_course_info(turn: Turn) -> None:
 
     async def one(turn: Turn, course: Course) -> Reply:
         description = await _description(turn.services, course.code)
-        return answers.course_info(course, description, turn.services.policy, turn.services.today())
+        return answers.course_info(course, description, turn.services.policy, turn.services.today(), turn.language)
 
     async def every(turn: Turn, courses: Tuple[Course, ...]) -> Reply:
-        return answers.offer(courses, turn.services.policy, turn.services.today())
+        return answers.offer(courses, turn.services.policy, turn.services.today(), turn.language)
 
     await about_course_or_catalogue(turn, "course_info", one, every)
 
@@ -126,7 +126,7 @@ async def answer_pass_mark(turn: Turn) -> None:
         course, _ = turn.named_course(courses)
         unknown = None if course is not None else unknown_named(turn, courses)
         if course is not None:
-            turn.say(answers.course_assessment(course, turn.services.policy))
+            turn.say(answers.course_assessment(course, turn.services.policy, turn.language))
             turn.answered_course = course.code
             turn.cite("pass_mark")
             return
@@ -135,7 +135,7 @@ async def answer_pass_mark(turn: Turn) -> None:
             return
     kind = assessment_kind(turn.question.text)
     if kind is not None:  # "what's the pass mark for the report?"
-        turn.say(kind_pass_mark(kind, courses or (), turn.services.policy))
+        turn.say(kind_pass_mark(kind, courses or (), turn.services.policy, turn.language))
     else:
         turn.utter("utter_pass_mark")
     turn.cite("pass_mark")

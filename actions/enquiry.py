@@ -12,6 +12,8 @@ from rasa_sdk.types import DomainDict
 from actions.common import in_thread, logger, say
 from actions.services import Services, current
 from bot.answers import enquiry_form as form
+from bot.answers.texts import reply_language
+from bot.nlp import form_replies as checks
 
 SLOTS = ("enquiry_name", "enquiry_email", "enquiry_question", "enquiry_consent", "enquiry_cancelled")
 REQUIRED = ["enquiry_name", "enquiry_email", "enquiry_question", "enquiry_consent"]
@@ -20,6 +22,11 @@ REQUIRED = ["enquiry_name", "enquiry_email", "enquiry_question", "enquiry_consen
 def _text(tracker: Tracker) -> str:
     """The user's latest message."""
     return tracker.latest_message.get("text") or ""
+
+
+def _language(tracker: Tracker) -> Any:
+    """The conversation's language (the replies are English when it is not yet known)."""
+    return tracker.get_slot("language")
 
 
 class ActionOfferEnquiry(Action):
@@ -31,7 +38,7 @@ class ActionOfferEnquiry(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        say(dispatcher, form.offer(current().policy))
+        say(dispatcher, form.offer(current().policy, _language(tracker)))
         return []
 
 
@@ -44,7 +51,7 @@ class ActionAskEnquiryConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        say(dispatcher, form.ask_consent(current().policy))
+        say(dispatcher, form.ask_consent(current().policy, _language(tracker)))
         return []
 
 
@@ -68,7 +75,7 @@ class ValidateEnquiryForm(FormValidationAction):
         """The raw answer to the requested slot, or a cancellation."""
         if tracker.get_slot("requested_slot") != slot:
             return {}
-        if form.is_cancel(_text(tracker)):
+        if checks.is_cancel(_text(tracker)):
             return {"enquiry_cancelled": True}
         return {slot: _text(tracker)}
 
@@ -92,7 +99,7 @@ class ValidateEnquiryForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         answer = self._answer("enquiry_consent", tracker)
         if "enquiry_consent" in answer:
-            return {"enquiry_consent": form.consent_answer(answer["enquiry_consent"])}
+            return {"enquiry_consent": checks.consent_answer(answer["enquiry_consent"])}
         return answer
 
     def _checked(
@@ -106,18 +113,18 @@ class ValidateEnquiryForm(FormValidationAction):
     async def validate_enquiry_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return self._checked("enquiry_name", form.valid_name(str(value)), dispatcher, "utter_enquiry_bad_name")
+        return self._checked("enquiry_name", checks.valid_name(str(value)), dispatcher, "utter_enquiry_bad_name")
 
     async def validate_enquiry_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return self._checked("enquiry_email", form.valid_email(str(value)), dispatcher, "utter_enquiry_bad_email")
+        return self._checked("enquiry_email", checks.valid_email(str(value)), dispatcher, "utter_enquiry_bad_email")
 
     async def validate_enquiry_question(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         return self._checked(
-            "enquiry_question", form.valid_question(str(value)), dispatcher, "utter_enquiry_bad_question"
+            "enquiry_question", checks.valid_question(str(value)), dispatcher, "utter_enquiry_bad_question"
         )
 
     async def validate_enquiry_cancelled(
@@ -143,27 +150,35 @@ class ActionSubmitEnquiry(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         clear = [SlotSet(slot, None) for slot in SLOTS]
+        language = _language(tracker)
         if tracker.get_slot("enquiry_cancelled"):
-            say(dispatcher, form.cancelled())
+            say(dispatcher, form.cancelled(language))
             return clear
         services = current()
         if tracker.get_slot("enquiry_consent") is not True:
-            say(dispatcher, form.no_consent(services.policy))
+            say(dispatcher, form.no_consent(services.policy, language))
             return clear
         name, email = tracker.get_slot("enquiry_name"), tracker.get_slot("enquiry_email")
         question = tracker.get_slot("enquiry_question")
         try:
-            enquiry_id = await in_thread(_store_enquiry, services, name, email, question, tracker.sender_id)
+            enquiry_id = await in_thread(
+                _store_enquiry, services, name, email, question, tracker.sender_id, reply_language(language)
+            )
         except Exception:
             logger.exception("an enquiry could not be stored")
-            say(dispatcher, form.not_saved(services.policy))
+            say(dispatcher, form.not_saved(services.policy, language))
             return clear
-        say(dispatcher, form.saved(form.reference(enquiry_id), name, email))
+        say(dispatcher, form.saved(form.reference(enquiry_id), name, email, language))
         return clear
 
 
-def _store_enquiry(services: Services, name: str, email: str, question: str, conversation_id: str) -> int:
-    """Commit the enquiry and return its id (raises if it was not stored)."""
+def _store_enquiry(
+    services: Services, name: str, email: str, question: str, conversation_id: str, language: str
+) -> int:
+    """Commit the enquiry with the conversation's language ("en" or "cy") and return its id (raises if not stored).
+
+    The language is kept so the team can reply in it (Welsh Language Standards, Standard 2).
+    """
     return services.store.add_enquiry(
-        name=name, email=email, question=question, consent=True, conversation_id=conversation_id
+        name=name, email=email, question=question, consent=True, conversation_id=conversation_id, language=language
     )

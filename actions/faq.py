@@ -63,7 +63,7 @@ def about_the_course(turn: Turn, courses: Optional[Tuple[Course, ...]]) -> None:
     if turn.question.intent in COURSE_DETAIL_TOPICS:
         course, _ = turn.named_course(courses)
         if course is not None:
-            turn.say(course_assessment(course, turn.services.policy))
+            turn.say(course_assessment(course, turn.services.policy, turn.language))
             turn.answered_course = course.code
 
 

@@ -67,11 +67,11 @@ class ActionFollowUp(Action):
         if kind is not None:
             turn = Turn(whole, tracker, dispatcher, services)
             courses = await turn.quiet_courses()
-            turn.say(kind_pass_mark(kind, courses or (), services.policy))
+            turn.say(kind_pass_mark(kind, courses or (), services.policy, turn.language))
             turn.cite("pass_mark")
             return []
         if previous == "calc_topup" and (count := parse_count(text)) is not None and 0 <= count <= MAX_COURSES:
-            say(dispatcher, top_up_reply(services.policy, count))  # "and for 3?" after the top-up calculator
+            say(dispatcher, top_up_reply(services.policy, count, tracker.get_slot("language")))  # "and for 3?"
             return [SlotSet(TOPIC_SLOT, previous)]
         if previous in CALCULATIONS and (
             names_a_count(text) or credits_choice(text) is not None or asks_cost_or_credits(text)

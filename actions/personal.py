@@ -38,14 +38,21 @@ class PersonalAction(Action, metaclass=abc.ABCMeta):
 
     @abc.abstractmethod
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        """The answer for this action (each subclass implements one)."""
+        """The answer for this action (each subclass implements one), in the conversation's language."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         services = current()
+        language = tracker.get_slot("language")
         claims = current_claims(tracker, services.identity)
         asks_about_self = self.always_personal or looks_personal(tracker.latest_message.get("text") or "")
         if claims is None:
@@ -55,19 +62,19 @@ class PersonalAction(Action, metaclass=abc.ABCMeta):
         named = learner_named_in_text(tracker)
         if claims.is_staff and named is None:
             if self.always_personal:
-                say(dispatcher, personal.WHICH_LEARNER)
+                say(dispatcher, personal.which_learner(language))
             return []
         try:
             learner, catalogue = await in_thread(_load, services, claims.is_staff, claims.sub, named)
         except Exception:
             logger.exception("could not read a learner record")
-            say(dispatcher, service_unavailable(services.policy, tracker.get_slot("language")))
+            say(dispatcher, service_unavailable(services.policy, language))
             return []
         if learner is None:
-            say(dispatcher, personal.not_found(claims.is_staff))
+            say(dispatcher, personal.not_found(claims.is_staff, language))
             return []
         voice = Voice.for_staff(learner) if claims.is_staff else Voice.for_learner()
-        say(dispatcher, self.compose(services.policy, learner, catalogue, voice, services.today()))
+        say(dispatcher, self.compose(services.policy, learner, catalogue, voice, services.today(), language))
         return []
 
 
@@ -90,9 +97,15 @@ class ActionMyEnrolments(PersonalAction):
     always_personal = True
 
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        return personal.enrolments(policy, learner, voice)
+        return personal.enrolments(policy, learner, voice, language)
 
 
 class ActionMyCredits(PersonalAction):
@@ -101,9 +114,15 @@ class ActionMyCredits(PersonalAction):
     action_name = "action_my_credits"
 
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        return personal.credits(policy, learner, voice)
+        return personal.credits(policy, learner, voice, language)
 
 
 class ActionMyExemption(PersonalAction):
@@ -112,9 +131,15 @@ class ActionMyExemption(PersonalAction):
     action_name = "action_my_exemption"
 
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        return personal.exemption(policy, learner, catalogue, voice, today)
+        return personal.exemption(policy, learner, catalogue, voice, today, language)
 
 
 class ActionMyDeduction(PersonalAction):
@@ -123,9 +148,15 @@ class ActionMyDeduction(PersonalAction):
     action_name = "action_my_deduction"
 
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        return personal.deduction(policy, learner, catalogue, voice)
+        return personal.deduction(policy, learner, catalogue, voice, language)
 
 
 class ActionMyTopUp(PersonalAction):
@@ -134,9 +165,15 @@ class ActionMyTopUp(PersonalAction):
     action_name = "action_my_topup"
 
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        return personal.top_up(policy, learner, voice)
+        return personal.top_up(policy, learner, voice, language)
 
 
 class ActionMyRegistration(PersonalAction):
@@ -145,9 +182,15 @@ class ActionMyRegistration(PersonalAction):
     action_name = "action_my_registration"
 
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        return personal.registration(policy, learner, voice, today)
+        return personal.registration(policy, learner, voice, today, language)
 
 
 class ActionMyAssessment(PersonalAction):
@@ -156,6 +199,12 @@ class ActionMyAssessment(PersonalAction):
     action_name = "action_my_assessment"
 
     def compose(
-        self, policy: Policy, learner: Learner, catalogue: Sequence[Course], voice: Voice, today: date
+        self,
+        policy: Policy,
+        learner: Learner,
+        catalogue: Sequence[Course],
+        voice: Voice,
+        today: date,
+        language: Any = None,
     ) -> Reply:
-        return personal.assessments(policy, learner, voice)
+        return personal.assessments(policy, learner, voice, language)

@@ -33,24 +33,25 @@ class StaffAction(Action, metaclass=abc.ABCMeta):
 
     @abc.abstractmethod
     async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
-        """The reply for a verified member of staff."""
+        """The reply for a verified member of staff, in the conversation's language (`tracker.get_slot("language")`)."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         services = current()
+        language = tracker.get_slot("language")
         claims = current_claims(tracker, services.identity)
         if claims is None or not claims.is_staff:
             if looks_like_staff_request(tracker.latest_message.get("text") or ""):
-                say(dispatcher, answers.STAFF_ONLY)
+                say(dispatcher, answers.staff_only(language))
             else:  # a learner's question misread as a staff request: never refuse it as staff-only
-                say(dispatcher, not_understood(services.policy, tracker.get_slot("language")))
+                say(dispatcher, not_understood(services.policy, language))
             return []
         try:
             say(dispatcher, await self.answer(services, tracker, claims.sub))
         except Exception:
             logger.exception("enquiry inbox unavailable")
-            say(dispatcher, service_unavailable(services.policy, tracker.get_slot("language")))
+            say(dispatcher, service_unavailable(services.policy, language))
         return []
 
 
@@ -62,7 +63,7 @@ class ActionStaffEnquiries(StaffAction):
 
     async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
         enquiries, total = await in_thread(_new_enquiries, services)
-        return answers.inbox(enquiries, total)
+        return answers.inbox(enquiries, total, tracker.get_slot("language"))
 
 
 def _new_enquiries(services: Services) -> Tuple[Tuple[Enquiry, ...], int]:
@@ -78,11 +79,12 @@ class ActionStaffEnquiry(StaffAction):
         return "action_staff_enquiry"
 
     async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
+        language = tracker.get_slot("language")
         number = enquiry_number(tracker)
         if number is None:
-            return answers.NEED_NUMBER
+            return answers.need_number(language)
         enquiry = await in_thread(_enquiry, services, number)
-        return answers.detail(enquiry) if enquiry is not None else answers.not_found(number)
+        return answers.detail(enquiry, language) if enquiry is not None else answers.not_found(number, language)
 
 
 class ActionStaffMarkHandled(StaffAction):
@@ -92,11 +94,12 @@ class ActionStaffMarkHandled(StaffAction):
         return "action_staff_mark_handled"
 
     async def answer(self, services: Services, tracker: Tracker, staff_id: str) -> Reply:
+        language = tracker.get_slot("language")
         number = enquiry_number(tracker)
         if number is None:
-            return answers.NEED_NUMBER
+            return answers.need_number(language)
         enquiry = await in_thread(_mark_handled, services, number, staff_id)
-        return answers.marked(enquiry) if enquiry is not None else answers.not_found(number)
+        return answers.marked(enquiry, language) if enquiry is not None else answers.not_found(number, language)
 
 
 def _enquiry(services: Services, number: int) -> Optional[Enquiry]:

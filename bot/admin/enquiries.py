@@ -38,7 +38,7 @@ def register(commands: Commands) -> None:
 
 
 def cmd_enquiries_list(args: argparse.Namespace) -> int:
-    """Print one line per enquiry: id, date, status, name, email and the start of the question."""
+    """Print one line per enquiry: id, date, status, language, name, email and the start of the question."""
     inbox = store(args)
     enquiries = inbox.enquiries(args.status, limit=args.limit)
     for enquiry in enquiries:
@@ -73,7 +73,7 @@ def enquiry_line(enquiry: Enquiry) -> str:
     if len(question) > QUESTION_PREVIEW:
         question = question[: QUESTION_PREVIEW - 1] + "…"
     return (
-        f"{enquiry.id:>5}  {enquiry.created_at.date().isoformat()}  {enquiry.status.value:<7}  "
+        f"{enquiry.id:>5}  {enquiry.created_at.date().isoformat()}  {enquiry.status.value:<7}  {enquiry.language}  "
         f"{one_line(enquiry.name)} <{one_line(enquiry.email)}>  {question}"
     )
 

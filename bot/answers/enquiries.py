@@ -1,16 +1,17 @@
-"""Replies for the enquiry team's inbox in the chat (staff only)."""
+"""Replies for the enquiry team's inbox in the chat (staff only), in English and Welsh (texts/enquiries.yaml)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional, Protocol, Sequence
+from typing import Any, Optional, Protocol, Sequence
 
 from bot.answers.reply import Button, Reply
+from bot.answers.texts import ENGLISH, WELSH, Texts, reply_language
+
+T = Texts("enquiries")
 
 MAX_LISTED = 10
 PREVIEW = 80
-
-STAFF_ONLY = Reply("Sorry, that's only available to the enquiry team.")
 
 
 class Status(Protocol):
@@ -60,6 +61,37 @@ class Enquiry(Protocol):
     def handled_by(self) -> Optional[str]:
         """Who marked it handled, if anyone."""
 
+    @property
+    def language(self) -> str:
+        """The language it was left in: "en" or "cy" (the team replies in it)."""
+
+
+def staff_only(language: Any = ENGLISH) -> Reply:
+    """The refusal for anyone without a staff token who asks for the inbox."""
+    return Reply(T("staff_only", language))
+
+
+def need_number(language: Any = ENGLISH) -> Reply:
+    """Which enquiry? (a request to show or mark one that gave no number)."""
+    return Reply(T("need_number", language))
+
+
+# The English replies, for callers that do not pass a language.
+STAFF_ONLY = staff_only()
+NEED_NUMBER = need_number()
+
+
+def _day_month(when: datetime, language: Any) -> str:
+    """03 Jul, 03 Gorff."""
+    month = T("months_short", language).split()[when.month - 1]
+    return f"{when.day:02d} {month}"
+
+
+def _language_name(enquiry: Enquiry, language: Any) -> str:
+    """The name of the language the enquiry was left in, in the reply language (Cymraeg, English / Saesneg)."""
+    left_in_welsh = reply_language(enquiry.language) == WELSH
+    return T("language_cy" if left_in_welsh else "language_en", language)
+
 
 def _preview(text: str) -> str:
     """The start of a question, on one line."""
@@ -67,46 +99,51 @@ def _preview(text: str) -> str:
     return line if len(line) <= PREVIEW else line[: PREVIEW - 1] + "…"
 
 
-def inbox(enquiries: Sequence[Enquiry], total: Optional[int] = None) -> Reply:
-    """New enquiries, newest first, and how many there are in all."""
+def inbox(enquiries: Sequence[Enquiry], total: Optional[int] = None, language: Any = ENGLISH) -> Reply:
+    """New enquiries, newest first, each with the language it was left in, and how many there are in all."""
     total = len(enquiries) if total is None else total
     if not enquiries:
-        return Reply("There are no new enquiries.")
+        return Reply(T("no_new", language))
     shown = enquiries[:MAX_LISTED]
-    lines = [f"#{e.id} {e.created_at:%d %b %H:%M} {e.name}: {_preview(e.question)}" for e in shown]
-    more = f" (showing {len(shown)} of {total})" if total > len(shown) else ""
+    lines = [
+        f"#{e.id} {_day_month(e.created_at, language)} {e.created_at:%H:%M} {e.name} "
+        f"({_language_name(e, language)}): {_preview(e.question)}"
+        for e in shown
+    ]
+    more = T("showing", language, shown=len(shown), total=total) if total > len(shown) else ""
     return Reply(
-        f"New enquiries{more}:\n" + "\n".join(lines),
-        tuple(Button(f"Show #{e.id}", f"show enquiry {e.id}") for e in enquiries[:3]),
+        T("new_enquiries", language, more=more) + "\n" + "\n".join(lines),
+        tuple(Button(T("button_show", language, id=e.id), T("payload_show", language, id=e.id)) for e in enquiries[:3]),
     )
 
 
-def detail(enquiry: Enquiry) -> Reply:
-    """One enquiry in full."""
-    handled = (
-        f", handled by {enquiry.handled_by} on {enquiry.handled_at:%d %b %Y}"
-        if enquiry.handled_by and enquiry.handled_at
-        else ""
+def detail(enquiry: Enquiry, language: Any = ENGLISH) -> Reply:
+    """One enquiry in full, with the language it was left in (the team replies in it)."""
+    handled = ""
+    if enquiry.handled_by and enquiry.handled_at:
+        on = f"{_day_month(enquiry.handled_at, language)} {enquiry.handled_at:%Y}"
+        handled = T("handled_by", language, staff=enquiry.handled_by, on=on)
+    is_handled = enquiry.status.value == "handled"
+    status = T("status_handled" if is_handled else "status_new", language)
+    received = f"{_day_month(enquiry.created_at, language)} {enquiry.created_at:%Y %H:%M}"
+    consent = T("consent_yes" if enquiry.consent else "consent_no", language)
+    text = "\n".join(
+        (
+            T("received", language, id=enquiry.id, status=status, handled=handled, received=received),
+            T("sender", language, name=enquiry.name, email=enquiry.email, consent=consent),
+            T("left_in", language, language_name=_language_name(enquiry, language)),
+            T("question", language, question=enquiry.question),
+        )
     )
-    text = (
-        f"Enquiry #{enquiry.id} ({enquiry.status.value}{handled}), received {enquiry.created_at:%d %b %Y %H:%M}\n"
-        f"From: {enquiry.name} <{enquiry.email}>, consent to contact: {'yes' if enquiry.consent else 'no'}\n"
-        f"Question: {enquiry.question}"
-    )
-    buttons = (
-        () if enquiry.status.value == "handled" else (Button("Mark handled", f"mark enquiry {enquiry.id} handled"),)
-    )
+    buttons = () if is_handled else (Button(T("button_mark", language), T("payload_mark", language, id=enquiry.id)),)
     return Reply(text, buttons)
 
 
-def marked(enquiry: Enquiry) -> Reply:
+def marked(enquiry: Enquiry, language: Any = ENGLISH) -> Reply:
     """Confirmation that an enquiry is handled."""
-    return Reply(f"Enquiry #{enquiry.id} is marked handled (by {enquiry.handled_by}).")
+    return Reply(T("marked", language, id=enquiry.id, staff=enquiry.handled_by))
 
 
-def not_found(enquiry_id: int) -> Reply:
+def not_found(enquiry_id: int, language: Any = ENGLISH) -> Reply:
     """No enquiry with that number."""
-    return Reply(f"There is no enquiry #{enquiry_id}.")
-
-
-NEED_NUMBER = Reply("Which enquiry? Give its number, for example: show enquiry 12.")
+    return Reply(T("not_found", language, id=enquiry_id))

@@ -55,4 +55,5 @@ def enquiry_from_row(row: EnquiryRow) -> Enquiry:
         status=EnquiryStatus(row.status),
         handled_at=row.handled_at,
         handled_by=row.handled_by,
+        language=row.language,
     )

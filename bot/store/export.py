@@ -25,6 +25,7 @@ EXPORT_COLUMNS = (
     "question",
     "handled_at",
     "handled_by",
+    "language",  # "en" or "cy" (Welsh Language Standards); last, so the other columns keep their places
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # cells a spreadsheet would run as a formula
 FILE_MODE = 0o600  # personal data: readable and writable by the owner only
@@ -61,6 +62,7 @@ def write_enquiries_csv(handle: TextIO, enquiries: Iterable[Enquiry]) -> None:
             enquiry.question,
             iso_timestamp(enquiry.handled_at),
             enquiry.handled_by or "",
+            enquiry.language,
         )
         writer.writerow([safe_cell(value) for value in row])
 

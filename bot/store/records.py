@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
+ENQUIRY_LANGUAGES = ("en", "cy")  # the languages an enquiry can be left in (Welsh Language Standards)
+DEFAULT_ENQUIRY_LANGUAGE = "en"
 
 class EnquiryStatus(str, enum.Enum):
     """Where an enquiry is in the enquiry team's inbox."""
@@ -29,3 +31,4 @@ class Enquiry:
     status: EnquiryStatus
     handled_at: Optional[datetime] = None
     handled_by: Optional[str] = None
+    language: str = DEFAULT_ENQUIRY_LANGUAGE  # the conversation's language: "en" or "cy" (Welsh Language Standards)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import registry, relationship
 from sqlalchemy.types import TypeDecorator
 
 from bot.rules.model import AssessmentType, Outcome
+from bot.store.records import DEFAULT_ENQUIRY_LANGUAGE, ENQUIRY_LANGUAGES
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -161,9 +162,14 @@ class EnquiryRow(Base):
     status = Column(String(16), nullable=False, default="new")
     handled_at = Column(UTCDateTime(), nullable=True)
     handled_by = Column(String(200), nullable=True)
+    # The language the enquiry was left in, kept for the Welsh Language Standards (Standard 2): "en" or "cy".
+    language = Column(
+        String(2), nullable=False, default=DEFAULT_ENQUIRY_LANGUAGE, server_default=DEFAULT_ENQUIRY_LANGUAGE
+    )
 
     __table_args__ = (
         CheckConstraint(_in_list("status", ENQUIRY_STATUSES), name="status_known"),
+        CheckConstraint(_in_list("language", ENQUIRY_LANGUAGES), name="language_known"),
         CheckConstraint(
             "(status = 'new' AND handled_at IS NULL) OR (status = 'handled' AND handled_at IS NOT NULL)",
             name="handled_consistent",

@@ -20,7 +20,7 @@ from bot.rules.model import Course, Learner
 from bot.rules.refs import EMAIL_PATTERN, normalise_email, normalise_learner_id
 from bot.store.convert import course_from_row, enquiry_from_row, learner_from_row
 from bot.store.db import get_engine, make_sessionmaker
-from bot.store.records import Enquiry, EnquiryStatus
+from bot.store.records import DEFAULT_ENQUIRY_LANGUAGE, ENQUIRY_LANGUAGES, Enquiry, EnquiryStatus
 from bot.store.schema import CourseRow, EnquiryRow, EnrolmentRow, LearnerRow
 
 T = TypeVar("T")
@@ -138,8 +138,12 @@ class Store:
         consent: bool,
         conversation_id: Optional[str] = None,
         now: Optional[datetime] = None,
+        language: str = DEFAULT_ENQUIRY_LANGUAGE,
     ) -> int:
-        """Store a new enquiry and commit; return its id. Raises StoreError on bad input or failure."""
+        """Store a new enquiry and commit; return its id. Raises StoreError on bad input or failure.
+
+        `language` is the language the enquiry was left in, "en" or "cy" (anything else is recorded as "en").
+        """
         row = EnquiryRow(
             created_at=now or utc_now(),
             conversation_id=_optional_text(conversation_id, "conversation_id", MAX_CONVERSATION_ID),
@@ -148,6 +152,7 @@ class Store:
             question=_required_text(question, "question", MAX_QUESTION),
             consent=_given_consent(consent),
             status=EnquiryStatus.NEW.value,
+            language=enquiry_language(language),
         )
         with self._sessions.begin() as session:
             session.add(row)
@@ -242,6 +247,12 @@ def _status(status: Union[EnquiryStatus, str]) -> EnquiryStatus:
     except ValueError:
         known = ", ".join(s.value for s in EnquiryStatus)
         raise StoreError(f"unknown enquiry status {status!r} (known: {known})") from None
+
+
+def enquiry_language(language: object) -> str:
+    """The language to record for an enquiry: "en" or "cy" exactly (any case, trimmed); anything else is "en"."""
+    code = str(language or "").strip().lower()
+    return code if code in ENQUIRY_LANGUAGES else DEFAULT_ENQUIRY_LANGUAGE
 
 
 def _required_text(value: str, field: str, limit: int) -> str:

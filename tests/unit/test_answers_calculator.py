@@ -220,3 +220,115 @@ def test_how_to_ask_states_only_the_policys_per_course_figures(policy):
     assert format_money(policy.learning_fee) in reply.text and format_money(policy.credit_fee) in reply.text
     assert "=" not in reply.text
     assert [b.payload for b in reply.buttons] == ["/ask_cost", "/ask_credits"]
+
+
+# --- in Welsh: the same arithmetic, the words around it in Welsh -------------------------------------
+
+
+def test_in_welsh_the_deduction_shows_the_same_arithmetic_in_welsh(policy):
+    english = deduction_reply(policy, with_credits=2, learning_only=1).text
+    welsh = deduction_reply(policy, with_credits=2, learning_only=1, language="cy").text
+    spent = format_money(calculator_spend(policy, learning_only=1, with_credits=2))
+    credit, learning = format_money(policy.credit_fee), format_money(policy.learning_fee)
+    assert welsh.startswith(
+        f"2 o gyrsiau gyda chredydau × {credit} + 1 cwrs dysgu yn unig × {learning} = {spent} wedi'i wario; "
+    )
+    assert f"ni all y didyniad fod yn fwy na gwerth un modiwl {policy.module_credits} credyd" in welsh
+    assert (
+        f"felly byddai {spent} yn cael ei dynnu oddi ar gost eich modiwl {policy.module_credits} credyd cyntaf."
+        in welsh
+    )
+    assert "Amcangyfrif yw hwn" in welsh and "estimate" not in welsh
+    assert [n for n in english if n.isdigit()] == [n for n in welsh if n.isdigit()]
+
+
+def test_in_welsh_a_capped_deduction_says_it_is_the_most_that_can_be_deducted(policy):
+    courses = policy.deduction_cap // policy.credit_fee + 1
+    welsh = deduction_reply(policy, with_credits=courses, learning_only=0, language="cy").text
+    assert f"byddai {format_money(policy.deduction_cap)} yn cael ei dynnu" in welsh
+    assert "sef yr uchafswm y gellir ei ddidynnu" in welsh
+    assert "ffigur enghreifftiol yw hwn" in welsh
+    assert deduction_reply(policy, 0, 0, "cy").text.startswith("Dim byd wedi'i wario eto;")
+
+
+def test_in_welsh_a_cap_of_two_modules_mutates_after_dau(policy):
+    two_modules = dataclasses.replace(policy, deduction_cap_modules=2)
+    welsh = deduction_reply(two_modules, with_credits=1, learning_only=0, language="cy").text
+    assert f"gwerth dau fodiwl {policy.module_credits} credyd" in welsh
+
+
+def test_in_welsh_a_stated_spend_counts_the_top_up_fees_too(policy):
+    welsh = spend_deduction_reply(policy, 35000, "cy").text
+    assert welsh.startswith("£350 wedi'i wario (mae'r ffioedd ychwanegol yn cyfrif hefyd); ")
+    assert "byddai £350 yn cael ei dynnu" in welsh
+
+
+def test_in_welsh_the_top_up_is_the_same_multiplication(policy):
+    welsh = top_up_reply(policy, 3, "cy").text
+    total = format_money(top_up_for_courses(policy, 3))
+    assert welsh.startswith(f"3 o gyrsiau × {format_money(policy.top_up)} o ffi ychwanegol = {total}.")
+    assert f"Bydd pob un wedyn yn werth {policy.credits_per_microcredential} credyd" in welsh
+    assert top_up_reply(policy, 1, "cy").text.startswith("1 cwrs × ")
+    assert top_up_reply(policy, 0, "cy").text == "Heb gyrsiau dysgu yn unig, does dim ffi ychwanegol i'w thalu."
+    assert [b.title for b in top_up_reply(policy, 1, "cy").buttons] == [
+        "Am y ffi ychwanegol",
+        "Sut maen nhw'n cael eu hasesu?",
+    ]
+
+
+def test_in_welsh_a_quote_keeps_the_arithmetic_and_words_it_in_welsh(policy):
+    learning, credit = fee_for(policy, with_credits=False), fee_for(policy, with_credits=True)
+    welsh = quote_reply(policy, learning_only=2, with_credits=1, topped_up=0, language="cy").text
+    assert welsh == (
+        f"2 dysgu yn unig × {format_money(learning)} + 1 gyda chredydau × {format_money(credit)} = "
+        f"{format_money(2 * learning + credit)}."
+    )
+    topped = quote_reply(policy, 0, 0, 1, language="cy").text
+    assert topped == (
+        f"1 ynghyd â'r ffi ychwanegol × ({format_money(learning)} + {format_money(policy.top_up)}) = "
+        f"{format_money(learning + policy.top_up)}."
+    )
+
+
+def test_in_welsh_credits_and_the_set_exemption_are_explained_in_welsh(policy):
+    per = policy.credits_per_microcredential
+    welsh = quote_reply(policy, 3, policy.set_size, 0, cost=False, credits=True, language="cy").text
+    assert welsh.startswith(
+        f"{policy.set_size} o gyrsiau gyda chredydau × {per} credyd = {policy.set_size * per} credyd"
+    )
+    assert "Nid yw cyrsiau dysgu yn unig yn ennill credydau oni bai eich bod chi'n talu'r ffi ychwanegol." in welsh
+    assert f"gall eich eithrio o fodiwl {policy.exemption_credits} credyd perthnasol" in welsh
+    assert all(programme in welsh for programme in policy.eligible_programmes) and " neu " in welsh
+    fewer = quote_reply(policy, 0, 1, 0, cost=False, credits=True, language="cy").text
+    assert f"felly byddai {policy.set_size - 1} arall o'r set honno yn cwblhau un." in fewer
+
+
+def test_in_welsh_a_total_without_a_kind_is_quoted_both_ways(policy):
+    welsh = either_way_reply(policy, 2, cost=True, credits=True, language="cy").text
+    learning, credit = format_money(policy.learning_fee), format_money(policy.credit_fee)
+    assert welsh.startswith(
+        f"2 o gyrsiau: 2 × {learning} = {format_money(2 * policy.learning_fee)} ar gyfer dysgu yn unig, "
+        f"neu 2 × {credit} = {format_money(2 * policy.credit_fee)} gyda chredydau."
+    )
+    assert f"O'u dilyn gyda chredydau, 2 o gyrsiau × {policy.credits_per_microcredential} credyd" in welsh
+
+
+def test_in_welsh_how_to_ask_gives_welsh_examples_and_buttons(policy):
+    reply = quote_how_to_ask(policy, "cy")
+    assert reply.text.startswith(f"Mae pob microgymhwyster yn costio {format_money(policy.learning_fee)}")
+    assert "'faint fyddai 3 gyda chredydau yn ei gostio?'" in reply.text
+    assert [(b.title, b.payload) for b in reply.buttons] == [
+        ("Beth yw'r gost?", "/ask_cost"),
+        ("Am gredydau", "/ask_credits"),
+    ]
+
+
+def test_the_buttons_lead_to_the_same_places_in_both_languages(policy):
+    for make in (
+        lambda lang: deduction_reply(policy, 1, 1, lang),
+        lambda lang: top_up_reply(policy, 2, lang),
+        lambda lang: quote_reply(policy, 1, 1, 0, language=lang),
+    ):
+        english, welsh = make("en").buttons, make("cy").buttons
+        assert [b.payload for b in english] == [b.payload for b in welsh]
+        assert all(e.title != w.title for e, w in zip(english, welsh, strict=True))

@@ -186,3 +186,136 @@ def test_unknown_course_ignores_suggestions_that_are_not_in_the_catalogue(catalo
 def test_a_name_typed_in_lower_case_is_said_back_capitalised():
     assert answers.shown_name("soil  science") == "Soil Science"
     assert answers.shown_name("DNA barcoding") == "DNA barcoding"
+
+
+# --- in Welsh ----------------------------------------------------------------------------------------------------
+
+
+def test_in_welsh_availability_gives_the_release_date_with_welsh_month_names(course):
+    pb4 = course("PB4")
+    assert answers.availability(course("PB1"), BEFORE_LAST_RELEASE, "cy") == "ar gael i'w archebu nawr"
+    assert answers.availability(pb4, BEFORE_LAST_RELEASE, "cy") == "i'w ryddhau ar 1 Medi 2025"
+    assert answers.availability(pb4, AFTER_ALL_RELEASES, "cy") == (
+        "wedi'i ryddhau ar 1 Medi 2025, ond nid yw ar agor i'w archebu ar hyn o bryd"
+    )
+
+
+def test_in_welsh_a_course_bookable_before_its_release_says_when_it_starts(course):
+    early = dataclasses.replace(course("PB4"), bookable=True)
+    assert answers.availability(early, BEFORE_LAST_RELEASE, "cy") == (
+        "ar gael i'w archebu nawr, yn dechrau ar 1 Medi 2025"
+    )
+
+
+def test_in_welsh_the_offer_names_the_sets_joined_in_welsh_and_its_buttons_open_each_set(catalogue, policy):
+    reply = answers.offer(catalogue, policy, BEFORE_LAST_RELEASE, "cy")
+    assert reply.text.startswith(
+        "Mae microgymwysterau'n dod mewn setiau: Plant Breeding, Genomics, Livestock Science a Bioinformatics. "
+        "Ar gael i'w harchebu nawr: "
+    )
+    assert reply.text.endswith(f"Mae'r rhestr lawn, gyda'r dyddiadau rhyddhau, yn {policy.contact.course_list_url}.")
+    assert [button.title for button in reply.buttons][:2] == ["Y set Plant Breeding", "Y set Genomics"]
+    assert [b.payload for b in reply.buttons] == [
+        b.payload for b in answers.offer(catalogue, policy, BEFORE_LAST_RELEASE).buttons
+    ]
+
+
+def test_in_welsh_a_set_lists_its_courses_and_the_way_to_an_msc(catalogue):
+    plant_breeding = next(s for s in sets(catalogue) if s.code == "PB")
+    reply = answers.set_contents(plant_breeding, BEFORE_LAST_RELEASE, "cy")
+    assert reply.text.startswith("Y set Plant Breeding: Plant Breeding 1: ar gael i'w archebu nawr; ")
+    assert reply.text.endswith(
+        "Plant Breeding 4: i'w ryddhau ar 1 Medi 2025. Gall pasio pob cwrs mewn un set gyfrif tuag at MSc."
+    )
+    assert [button.title for button in reply.buttons] == [
+        "Tuag at MSc",
+        "Beth alla i ei archebu nawr?",
+        "Faint mae'n ei gostio?",
+    ]
+
+
+def test_in_welsh_booking_answers_give_the_booking_link_or_say_why_not(catalogue, course, policy):
+    assert answers.course_bookable(course("GN2"), policy, BEFORE_LAST_RELEASE, "cy").text == (
+        f"Ydy, mae Genomics 2 ar gael i'w archebu nawr: archebwch yn {policy.contact.booking_url}."
+    )
+    assert answers.course_bookable(course("GN4"), policy, BEFORE_LAST_RELEASE, "cy").text.startswith(
+        "Nid yw Genomics 4 ar agor i'w archebu eto: mae'r cwrs i'w ryddhau ar 1 Medi 2025."
+    )
+    assert answers.bookable_now(catalogue, policy, "cy").text.startswith(
+        "Gallwch archebu'r rhain nawr: Plant Breeding 1,"
+    )
+    closed = [dataclasses.replace(c, bookable=False) for c in catalogue]
+    assert answers.bookable_now(closed, policy, "cy").text.startswith("Does dim byd ar agor i'w archebu ar hyn o bryd.")
+
+
+def test_in_welsh_release_dates_use_welsh_months(catalogue, course):
+    reply = answers.release_dates(catalogue, date(2025, 6, 15), "cy")
+    assert reply.text.startswith("Yn dod yn fuan: Bioinformatics 3 ar 1 Gorffennaf 2025; ")
+    assert reply.text.endswith("; Plant Breeding 4 ar 1 Medi 2025.")
+    assert answers.release_dates(catalogue, AFTER_ALL_RELEASES, "cy").text == (
+        "Mae pob microgymhwyster yn y rhestr bresennol wedi'i ryddhau."
+    )
+    assert answers.course_release(course("PB4"), BEFORE_LAST_RELEASE, "cy").text == (
+        "Bydd Plant Breeding 4 yn cael ei ryddhau ar 1 Medi 2025."
+    )
+    assert answers.course_release(course("PB1"), BEFORE_LAST_RELEASE, "cy").text == (
+        "Cafodd Plant Breeding 1 ei ryddhau ar 1 Mawrth 2025, ac mae'r cwrs ar gael i'w archebu nawr."
+    )
+    assert answers.course_release(course("PB4"), AFTER_ALL_RELEASES, "cy").text == (
+        "Cafodd Plant Breeding 4 ei ryddhau ar 1 Medi 2025, ond nid yw ar agor i'w archebu ar hyn o bryd."
+    )
+
+
+def test_in_welsh_course_info_names_the_assessment_in_welsh_with_the_policy_pass_mark(course, policy):
+    gn2 = course("GN2")
+    rule = policy.assessments[gn2.assessment]
+    reply = answers.course_info(gn2, None, policy, BEFORE_LAST_RELEASE, "cy")
+    assert reply.text == (
+        f"Mae Genomics 2 (GN2) yn rhan o'r set Genomics. Ei asesiad terfynol yw prawf lefel Meistr â marc llwyddo o "
+        f"{rule.pass_mark}%, ac mae'r cwrs ar gael i'w archebu nawr."
+    )
+    assert reply.buttons[0].title == "Y set Genomics"
+
+
+def test_in_welsh_the_report_keeps_the_word_count_of_the_policy(course, policy):
+    target = dataclasses.replace(course("LS1"), assessment=AssessmentType.REPORT)
+    longer = dataclasses.replace(
+        policy,
+        assessments={
+            **policy.assessments,
+            AssessmentType.REPORT: dataclasses.replace(policy.assessments[AssessmentType.REPORT], words=2500),
+        },
+    )
+    text = answers.course_assessment(target, longer, "cy").text
+    assert text.startswith(
+        "Yr asesiad terfynol ar gyfer Livestock Science 1 yw adroddiad 2500 gair, sydd â marc llwyddo o 50%."
+    )
+
+
+@pytest.mark.parametrize("kind", list(AssessmentType))
+def test_in_welsh_a_course_assessment_is_recorded_as_pass_or_fail(kind, course, policy):
+    target = dataclasses.replace(course("LS1"), assessment=kind)
+    reply = answers.course_assessment(target, policy, "cy")
+    assert f"sydd â marc llwyddo o {policy.assessments[kind].pass_mark}%." in reply.text
+    assert reply.text.endswith(
+        "Dim ond os ydych chi am ennill y credydau y mae angen i chi ei sefyll, a chaiff y canlyniad ei gofnodi fel "
+        "'llwyddo' neu 'methu'."
+    )
+    assert [button.title for button in reply.buttons] == ["A fydda i'n cael gradd?", "Credydau"]
+
+
+def test_in_welsh_an_unknown_course_is_named_back_with_suggestions_joined_by_neu(catalogue, policy):
+    reply = answers.unknown_course("plant breding", catalogue, policy, ["Plant Breeding", "Genomics 2"], "cy")
+    assert reply.text.startswith(
+        "Allwn i ddim dod o hyd i ficrogymhwyster o'r enw \u201cPlant Breding\u201d, felly nid yw'n un rydyn ni'n ei "
+        "gynnig. Oeddech chi'n golygu Plant Breeding neu Genomics 2? Y setiau presennol yw Plant Breeding, Genomics, "
+        "Livestock Science a Bioinformatics; mae'r rhestr lawn"
+    )
+    assert [button.title for button in reply.buttons] == [
+        "Y set Plant Breeding",
+        "Genomics 2",
+        "Y cyrsiau sydd ar gael",
+    ]
+    assert answers.unknown_course("Soil Science", catalogue, None, (), "cy").text.endswith(
+        "Y setiau presennol yw Plant Breeding, Genomics, Livestock Science a Bioinformatics."
+    )

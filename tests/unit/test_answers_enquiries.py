@@ -76,3 +76,56 @@ def test_marked_and_not_found_confirmations():
     done = enquiry(3, status=EnquiryStatus.HANDLED, handled_by="S0002", handled_at=RECEIVED)
     assert answers.marked(done).text == "Enquiry #3 is marked handled (by S0002)."
     assert answers.not_found(99).text == "There is no enquiry #99."
+
+
+# --- in Welsh ------------------------------------------------------------------------------------------------------
+
+
+def test_in_welsh_the_refusal_and_an_empty_inbox_are_in_welsh():
+    assert answers.staff_only("cy").text == "Mae'n ddrwg gen i, dim ond i'r tîm ymholiadau y mae hynny ar gael."
+    assert answers.staff_only().text == answers.STAFF_ONLY.text == "Sorry, that's only available to the enquiry team."
+    assert answers.inbox((), language="cy").text == "Does dim ymholiadau newydd."
+
+
+def test_in_welsh_the_inbox_lists_enquiries_with_welsh_month_names_and_welsh_commands():
+    reply = answers.inbox([enquiry(2), enquiry(1)], language="cy")
+    assert reply.text == (
+        "Ymholiadau newydd:\n#2 03 Gorff 14:07 Visitor 2: Is Plant Breeding 4 open?\n"
+        "#1 03 Gorff 14:06 Visitor 1: Is Plant Breeding 4 open?"
+    )
+    assert [(b.title, b.payload) for b in reply.buttons] == [
+        ("Dangos #2", "dangos ymholiad 2"),
+        ("Dangos #1", "dangos ymholiad 1"),
+    ]
+
+
+def test_in_welsh_a_long_inbox_says_how_many_it_shows():
+    many = [enquiry(n) for n in range(answers.MAX_LISTED + 5, 0, -1)]
+    assert answers.inbox(many, language="cy").text.startswith(
+        f"Ymholiadau newydd (yn dangos {answers.MAX_LISTED} o {len(many)}):"
+    )
+
+
+def test_in_welsh_a_new_enquiry_in_full_offers_to_mark_it_handled():
+    reply = answers.detail(enquiry(7, question="Alla i dalu fesul rhandaliad?"), "cy")
+    assert reply.text == (
+        "Ymholiad #7 (newydd), derbyniwyd 03 Gorff 2026 14:12\n"
+        "Gan: Visitor 7 <visitor7@example.org>, caniatâd i gysylltu: ie\n"
+        "Cwestiwn: Alla i dalu fesul rhandaliad?"
+    )
+    assert [(b.title, b.payload) for b in reply.buttons] == [("Marcio wedi'i drin", "marcio ymholiad 7 wedi'i drin")]
+
+
+def test_in_welsh_a_handled_enquiry_says_who_handled_it_and_when():
+    done = enquiry(7, status=EnquiryStatus.HANDLED, handled_by="S0001", handled_at=datetime(2026, 1, 4, 9, 0))
+    reply = answers.detail(done, "cy")
+    assert reply.text.startswith("Ymholiad #7 (wedi'i drin, gan S0001 ar 04 Ion 2026), derbyniwyd")
+    assert reply.buttons == ()
+
+
+def test_in_welsh_the_confirmations_and_the_request_for_a_number():
+    done = enquiry(3, status=EnquiryStatus.HANDLED, handled_by="S0002", handled_at=RECEIVED)
+    assert answers.marked(done, "cy").text == "Mae ymholiad #3 wedi'i farcio fel un wedi'i drin (gan S0002)."
+    assert answers.not_found(99, "cy").text == "Does dim ymholiad #99."
+    assert answers.need_number("cy").text == "Pa ymholiad? Rhowch ei rif, er enghraifft: dangos ymholiad 12."
+    assert answers.need_number().text == answers.NEED_NUMBER.text

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answers.upgrade import deduction_lines
+from bot.answers.upgrade import cap_line, deducted_line, deduction_lines, total_line
 from bot.rules import calculator_spend, counted_spend, deduction_for_spend, exemption_with_deduction, upgrade_deduction
 from bot.rules.model import NotCovered, Outcome, Payments
 from bot.rules.money import format_money
@@ -114,3 +114,47 @@ def test_exemption_and_deduction_together_is_not_covered(policy):
     answer = exemption_with_deduction(policy)
     assert isinstance(answer, NotCovered)
     assert f"{policy.exemption_credits}-credit exemption" in answer.question
+
+
+def test_in_welsh_the_deduction_shows_the_same_arithmetic_in_welsh(policy, enrol):
+    deduction = upgrade_deduction(policy, [enrol("PB1", "topped_up"), enrol("PB2", "credit")])
+    learning, top_up, credit = map(format_money, (policy.learning_fee, policy.top_up, policy.credit_fee))
+    total = format_money(deduction.spent)
+    module = f"modiwl {policy.module_credits} credyd"
+    assert deduction_lines(policy, deduction, "cy") == (
+        f"Plant Breeding 1: {learning} ffi ddysgu + {top_up} ffi ychwanegol = {credit}",
+        f"Plant Breeding 2: {credit} ffi credydau",
+        f"Cyfanswm a wariwyd: {total}",
+        f"Uchafswm: un {module} = {format_money(policy.module_fee)}",
+        f"Didynnir o'ch {module} cyntaf: {total}",
+    )
+
+
+def test_in_welsh_a_capped_deduction_says_it_is_the_cap(policy, enrol, catalogue):
+    deduction = upgrade_deduction(policy, [enrol(c.code) for c in catalogue])
+    assert deduction_lines(policy, deduction, "cy")[-1].endswith(f"{format_money(policy.module_fee)} (yr uchafswm)")
+
+
+def test_in_welsh_a_cap_of_several_modules_takes_the_singular_noun_and_mutates_after_dau(policy):
+    credits = policy.module_credits
+    for modules, words in ((2, f"dau fodiwl {credits} credyd"), (3, f"tri modiwl {credits} credyd"), (12, "12 modiwl")):
+        several = replace(policy, deduction_cap_modules=modules)
+        line = deduction_lines(several, deduction_for_spend(several, 0), "cy")[1]
+        assert line.startswith(f"Uchafswm: {words}")
+
+
+def test_in_welsh_someone_elses_deduction_names_them_after_the_module(policy):
+    deduction = deduction_for_spend(policy, policy.credit_fee)
+    amount = format_money(policy.credit_fee)
+    assert (
+        deducted_line(policy, deduction, "Alex's", "cy")
+        == f"Didynnir o fodiwl {policy.module_credits} credyd cyntaf Alex: {amount}"
+    )
+    assert (
+        deducted_line(policy, deduction, "Alex's")
+        == f"Deducted from Alex's first {policy.module_credits}-credit module: {amount}"
+    )
+    assert (
+        cap_line(policy, deduction) == f"Cap: one {policy.module_credits}-credit module = {format_money(deduction.cap)}"
+    )
+    assert total_line(deduction, "cy") == f"Cyfanswm a wariwyd: {amount}"
