@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,7 +33,9 @@ def held_out_examples(folder: Path) -> List[Tuple[str, str]]:
 async def predictions(model: Path, examples: List[Tuple[str, str]]) -> List[str]:
     """The intent the model gives each text, fallback included."""
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_structlog(logging.WARNING)  # not every parse at debug level
     agent = Agent.load(str(model))
     intents: List[str] = []
     for text, _ in examples:

@@ -196,3 +196,20 @@ def test_hand_worked_figures_from_the_page(servers, learner_id, question, figure
     answer = servers.texts(sender(), question, token_for(learner_id))
     for figure in figures:
         assert figure in answer, (learner_id, figure, answer)
+
+
+# The same hand-worked figures asked in Welsh with no language hint: the answer is the Welsh one, figures alike.
+@pytest.mark.parametrize(
+    "learner_id, question, figures",
+    [
+        ("L0006", "faint o gredydau sydd gen i erbyn hyn?", ["Rydych chi wedi ennill 15 credyd"]),
+        ("L0006", "faint yn rhagor sydd angen i mi eu gwneud i gael yr eithriad?", ["3 o 4", "Plant Breeding 4"]),
+        ("L0002", "oes gen i ffi ychwanegol i'w thalu o hyd?", ["£150"]),
+        ("L0010", "faint fyddai'n dod oddi ar ffi'r MSc petawn i'n uwchraddio?", ["£1,250", "£1,100"]),
+    ],
+)
+def test_a_learner_writing_in_welsh_gets_the_hand_worked_figures_in_welsh(servers, learner_id, question, figures):
+    answer = servers.texts(sender(), question, token_for(learner_id))
+    for figure in figures:
+        assert figure in answer, (learner_id, figure, answer)
+    assert "You have" not in answer and "credits" not in answer, answer
