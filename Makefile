@@ -8,6 +8,9 @@ RASA   := $(VENV)/bin/rasa
 STAMP  := $(VENV)/.installed-from-lock
 NPM_STAMP := node_modules/.installed-from-lock
 MODEL  := models/ibers.tar.gz
+# Held-out NLU floors: every intent's F1, and the share of examples a user sees answered right (fallback = wrong).
+MIN_INTENT_F1     := 0.85
+MIN_USER_ACCURACY := 0.94
 SPACY  := models/spacy/ibers_en/meta.json
 NLU_SOURCES := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
 
@@ -69,9 +72,11 @@ validate: $(SPACY) ## Check domain, data and stories for mistakes
 unit: $(SPACY) ## Fast tests: rules (100% branch coverage required), store, actions, NLP (no servers)
 	$(PY) -m pytest -q -m "not e2e" --cov=bot.rules --cov-branch --cov-report=term --cov-fail-under=100
 
-gates: $(MODEL) ## NLU held-out F1 gate and test stories
+gates: $(MODEL) ## NLU held-out gates (F1, each intent, accuracy as users see it) and test stories (text and actions)
 	$(RASA) test nlu --nlu tests/nlu/en --model $(MODEL) --out results/nlu --quiet
-	$(PY) scripts/check_nlu_gate.py results/nlu/intent_report.json --min-f1 0.95
+	$(PY) scripts/check_nlu_gate.py results/nlu/intent_report.json --min-f1 0.95 --min-intent-f1 $(MIN_INTENT_F1)
+	$(PY) scripts/check_user_accuracy.py --model $(MODEL) --min-accuracy $(MIN_USER_ACCURACY) tests/nlu/en
+	$(PY) scripts/check_story_texts.py --model $(MODEL) tests/test_stories.yml
 	@if [ -d tests/nlu/cy ]; then \
 		$(RASA) test nlu --nlu tests/nlu/cy --model $(MODEL) --out results/nlu-cy --quiet && \
 		$(PY) scripts/check_nlu_gate.py results/nlu-cy/intent_report.json --min-f1 0.95; fi

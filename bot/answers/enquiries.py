@@ -106,8 +106,8 @@ def inbox(enquiries: Sequence[Enquiry], total: Optional[int] = None, language: A
         return Reply(T("no_new", language))
     shown = enquiries[:MAX_LISTED]
     lines = [
-        f"#{e.id} {_day_month(e.created_at, language)} {e.created_at:%H:%M} {e.name} "
-        f"({_language_name(e, language)}): {_preview(e.question)}"
+        f"#{e.id} {_day_month(e.created_at, language)} {e.created_at:%H:%M} [{_language_name(e, language)}] "
+        f"{e.name}: {_preview(e.question)}"
         for e in shown
     ]
     more = T("showing", language, shown=len(shown), total=total) if total > len(shown) else ""

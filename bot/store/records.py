@@ -10,6 +10,7 @@ from typing import Optional
 ENQUIRY_LANGUAGES = ("en", "cy")  # the languages an enquiry can be left in (Welsh Language Standards)
 DEFAULT_ENQUIRY_LANGUAGE = "en"
 
+
 class EnquiryStatus(str, enum.Enum):
     """Where an enquiry is in the enquiry team's inbox."""
 

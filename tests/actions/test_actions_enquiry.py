@@ -66,6 +66,21 @@ async def test_a_submitted_enquiry_is_stored_verbatim_with_the_conversation_id_b
     assert enquiry_form.reference(stored.id) in turn.text
 
 
+async def test_an_enquiry_left_in_welsh_is_recorded_as_welsh(ask, records):
+    await ask(ActionSubmitEnquiry(), "enquiry_answer", slots={**FILLED, "language": "cy"})
+    assert records.enquiries()[0].language == "cy"
+
+
+async def test_an_enquiry_left_in_english_is_recorded_as_english(ask, records):
+    await ask(ActionSubmitEnquiry(), "enquiry_answer", slots={**FILLED, "language": "en"})
+    assert records.enquiries()[0].language == "en"
+
+
+async def test_an_enquiry_left_before_the_language_is_known_is_recorded_as_english(ask, records):
+    await ask(ActionSubmitEnquiry(), "enquiry_answer", slots={**FILLED, "language": None})
+    assert records.enquiries()[0].language == "en"
+
+
 async def test_without_consent_nothing_is_stored(ask, records, policy):
     turn = await ask(ActionSubmitEnquiry(), "enquiry_answer", slots={**FILLED, "enquiry_consent": False})
     assert records.count_enquiries() == 0 and policy.contact.enquiry_email in turn.text

@@ -139,6 +139,10 @@ def test_unknown_enquiry_status_is_rejected(engine):
     insert_fails(engine, EnquiryRow.__table__, enquiry_values(status="archived"))
 
 
+def test_an_enquiry_language_other_than_english_or_welsh_is_rejected(engine):
+    insert_fails(engine, EnquiryRow.__table__, enquiry_values(language="fr"))
+
+
 def test_handled_enquiry_needs_a_handled_time(engine):
     insert_fails(engine, EnquiryRow.__table__, enquiry_values(status="handled"))
 

@@ -68,6 +68,38 @@ def test_bad_enquiries_are_refused(empty_store, overrides):
     assert empty_store.count_enquiries() == 0
 
 
+# --- the language an enquiry was left in (Welsh Language Standards, Standard 2) -----------------------------------
+
+
+def test_an_enquiry_left_in_welsh_is_recorded_as_welsh(empty_store):
+    enquiry_id = add(empty_store, language="cy")
+    assert empty_store.enquiry(enquiry_id).language == "cy"
+    assert [e.language for e in empty_store.enquiries()] == ["cy"]
+
+
+def test_an_enquiry_left_in_english_is_recorded_as_english(empty_store):
+    assert empty_store.enquiry(add(empty_store, language="en")).language == "en"
+
+
+def test_an_enquiry_with_no_language_given_is_recorded_as_english(empty_store):
+    assert empty_store.enquiry(add(empty_store)).language == "en"
+
+
+@pytest.mark.parametrize("given", ["fr", "", None, "welsh", "cy-GB", "english"])
+def test_a_language_other_than_english_or_welsh_is_recorded_as_english(empty_store, given):
+    assert empty_store.enquiry(add(empty_store, language=given)).language == "en"
+
+
+def test_the_language_code_is_recorded_whatever_its_case(empty_store):
+    assert empty_store.enquiry(add(empty_store, language=" CY ")).language == "cy"
+
+
+def test_marking_an_enquiry_handled_keeps_the_language_it_was_left_in(empty_store):
+    enquiry_id = add(empty_store, language="cy")
+    assert empty_store.mark_enquiry_handled(enquiry_id, by="ann", now=NOW).language == "cy"
+    assert empty_store.enquiry(enquiry_id).language == "cy"
+
+
 def test_list_is_newest_first_and_filters_by_status(empty_store):
     first = add(empty_store, when=NOW - timedelta(days=2))
     second = add(empty_store, when=NOW - timedelta(days=1))

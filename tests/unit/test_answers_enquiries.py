@@ -29,11 +29,11 @@ def test_an_empty_inbox_says_so():
     assert answers.inbox(()).text == "There are no new enquiries."
 
 
-def test_the_inbox_lists_enquiries_in_the_order_given_with_time_and_name():
+def test_the_inbox_lists_enquiries_in_the_order_given_with_time_language_and_name():
     reply = answers.inbox([enquiry(2), enquiry(1)])
     assert reply.text == (
-        "New enquiries:\n#2 03 Jul 14:07 Visitor 2: Is Plant Breeding 4 open?\n"
-        "#1 03 Jul 14:06 Visitor 1: Is Plant Breeding 4 open?"
+        "New enquiries:\n#2 03 Jul 14:07 [English] Visitor 2: Is Plant Breeding 4 open?\n"
+        "#1 03 Jul 14:06 [English] Visitor 1: Is Plant Breeding 4 open?"
     )
     assert [b.payload for b in reply.buttons] == ["show enquiry 2", "show enquiry 1"]
 
@@ -60,6 +60,7 @@ def test_a_new_enquiry_in_full_offers_to_mark_it_handled():
     assert reply.text == (
         "Enquiry #7 (new), received 03 Jul 2026 14:12\n"
         "From: Visitor 7 <visitor7@example.org>, consent to contact: yes\n"
+        "Language: English\n"
         "Question: Can I pay in instalments?"
     )
     assert [(b.title, b.payload) for b in reply.buttons] == [("Mark handled", "mark enquiry 7 handled")]
@@ -78,6 +79,32 @@ def test_marked_and_not_found_confirmations():
     assert answers.not_found(99).text == "There is no enquiry #99."
 
 
+# --- the language each enquiry was left in (Welsh Language Standards, Standard 2) --------------------------------
+
+
+def test_the_inbox_shows_staff_which_enquiries_were_left_in_welsh():
+    reply = answers.inbox([enquiry(2, language="cy"), enquiry(1)])
+    assert reply.text.splitlines()[1:] == [
+        "#2 03 Jul 14:07 [Cymraeg] Visitor 2: Is Plant Breeding 4 open?",
+        "#1 03 Jul 14:06 [English] Visitor 1: Is Plant Breeding 4 open?",
+    ]
+
+
+def test_the_welsh_inbox_names_the_languages_in_welsh():
+    lines = answers.inbox([enquiry(2, language="cy"), enquiry(1, language="en")], language="cy").text.splitlines()
+    assert "[Cymraeg] Visitor 2:" in lines[1] and "[Saesneg] Visitor 1:" in lines[2]
+
+
+def test_an_enquiry_left_in_welsh_shows_its_language_in_full():
+    assert "\nLanguage: Cymraeg\n" in answers.detail(enquiry(7, language="cy")).text
+    assert "\nIaith: Cymraeg\n" in answers.detail(enquiry(7, language="cy"), "cy").text
+
+
+def test_an_enquiry_left_in_english_shows_its_language_in_full():
+    assert "\nLanguage: English\n" in answers.detail(enquiry(7, language="en")).text
+    assert "\nIaith: Saesneg\n" in answers.detail(enquiry(7, language="en"), "cy").text
+
+
 # --- in Welsh ------------------------------------------------------------------------------------------------------
 
 
@@ -90,8 +117,8 @@ def test_in_welsh_the_refusal_and_an_empty_inbox_are_in_welsh():
 def test_in_welsh_the_inbox_lists_enquiries_with_welsh_month_names_and_welsh_commands():
     reply = answers.inbox([enquiry(2), enquiry(1)], language="cy")
     assert reply.text == (
-        "Ymholiadau newydd:\n#2 03 Gorff 14:07 Visitor 2: Is Plant Breeding 4 open?\n"
-        "#1 03 Gorff 14:06 Visitor 1: Is Plant Breeding 4 open?"
+        "Ymholiadau newydd:\n#2 03 Gorff 14:07 [Saesneg] Visitor 2: Is Plant Breeding 4 open?\n"
+        "#1 03 Gorff 14:06 [Saesneg] Visitor 1: Is Plant Breeding 4 open?"
     )
     assert [(b.title, b.payload) for b in reply.buttons] == [
         ("Dangos #2", "dangos ymholiad 2"),
@@ -107,10 +134,11 @@ def test_in_welsh_a_long_inbox_says_how_many_it_shows():
 
 
 def test_in_welsh_a_new_enquiry_in_full_offers_to_mark_it_handled():
-    reply = answers.detail(enquiry(7, question="Alla i dalu fesul rhandaliad?"), "cy")
+    reply = answers.detail(enquiry(7, question="Alla i dalu fesul rhandaliad?", language="cy"), "cy")
     assert reply.text == (
         "Ymholiad #7 (newydd), derbyniwyd 03 Gorff 2026 14:12\n"
         "Gan: Visitor 7 <visitor7@example.org>, caniatâd i gysylltu: ie\n"
+        "Iaith: Cymraeg\n"
         "Cwestiwn: Alla i dalu fesul rhandaliad?"
     )
     assert [(b.title, b.payload) for b in reply.buttons] == [("Marcio wedi'i drin", "marcio ymholiad 7 wedi'i drin")]

@@ -161,6 +161,7 @@ def test_export_writes_a_csv_with_every_field(store, db_url, tmp_path, capsys):
         "question",
         "handled_at",
         "handled_by",
+        "language",
     ]
     assert [row[0] for row in rows[1:]] == [str(first), str(second)]  # oldest first
     row = dict(zip(rows[0], rows[1], strict=False))
@@ -169,7 +170,26 @@ def test_export_writes_a_csv_with_every_field(store, db_url, tmp_path, capsys):
     assert row["status"] == "handled" and row["handled_by"] == "Staff Member" and row["handled_at"]
     assert row["consent"] == "yes" and row["conversation_id"] == "conv-jane"
     assert rows[2][6] == "" and rows[2][8] == ""
+    assert row["language"] == "en"
     assert stat.S_IMODE(out_file.stat().st_mode) & 0o077 == 0  # personal data: owner only
+
+
+def test_the_export_records_the_language_each_enquiry_was_left_in(store, db_url, tmp_path, capsys):
+    add(store, name="Siân", language="cy")
+    add(store, name="Jane", email="jane2@example.org", now=NOW + timedelta(seconds=1))
+    out_file = tmp_path / "out.csv"
+    assert run(capsys, db_url, "enquiries", "export", "--out", str(out_file))[0] == 0
+    with out_file.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["name"], r["language"]) for r in rows] == [("Siân", "cy"), ("Jane", "en")]
+
+
+def test_the_list_shows_the_language_each_enquiry_was_left_in(store, db_url, capsys):
+    welsh = add(store, name="Siân", language="cy")
+    english = add(store, name="Jane", now=NOW + timedelta(seconds=1))
+    status, out, _ = run(capsys, db_url, "enquiries", "list")
+    lines = {line.split()[0]: line.split() for line in out.splitlines()[:-1]}
+    assert status == 0 and lines[str(welsh)][3] == "cy" and lines[str(english)][3] == "en"
 
 
 def test_export_guards_against_formula_injection(store, db_url, tmp_path, capsys):
@@ -201,7 +221,7 @@ def test_export_of_no_enquiries_writes_only_the_header(db_url, tmp_path, capsys)
     out_file = tmp_path / "none.csv"
     assert run(capsys, db_url, "enquiries", "export", "--out", str(out_file))[0] == 0
     assert out_file.read_text().splitlines() == [
-        "id,created_at,status,name,email,consent,conversation_id,question,handled_at,handled_by"
+        "id,created_at,status,name,email,consent,conversation_id,question,handled_at,handled_by,language"
     ]
 
 
