@@ -38,6 +38,18 @@ def test_session_start_runs_in_the_action_server(servers):
     assert "action_session_start" in events
 
 
+def test_a_new_session_keeps_the_language_and_nothing_about_the_person(servers):
+    # Rasa's built-in session start, which runs when the project's fails, carries every slot over
+    # (carry_over_slots_to_new_session is true): only the project's drops the course talked about.
+    sender = new_sender()
+    servers.send(sender, "when does Plant Breeding 4 come out?", metadata={"language": "cy"})
+    assert servers_tracker(servers, sender)["slots"]["course"], "the answer should remember the course"
+    servers.send(sender, "/session_start")
+    slots = servers_tracker(servers, sender)["slots"]
+    assert slots["course"] is None and slots["topic"] is None
+    assert slots["language"] == "cy"
+
+
 def test_unclear_message_gets_the_fallback_with_enquiry_route(servers):
     answer = servers.texts(new_sender(), "zxqv blorp wibble")
     assert get_policy().contact.enquiry_email in answer

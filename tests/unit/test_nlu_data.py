@@ -127,9 +127,25 @@ def test_every_intent_has_enough_training_examples(training, domain_intents):
     assert {intent for intent in domain_intents if counts[intent] < MIN_TRAINING_EXAMPLES} == set()
 
 
-def test_every_intent_has_enough_held_out_examples(held_out, domain_intents):
-    counts = Counter(example.get("intent") for example in held_out.intent_examples)
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_every_intent_has_enough_held_out_examples_in_each_language(language, domain_intents):
+    held_out_in_language = load_data(str(ROOT / "tests" / "nlu" / language))
+    counts = Counter(example.get("intent") for example in held_out_in_language.intent_examples)
     assert {intent for intent in domain_intents if counts[intent] < MIN_TEST_EXAMPLES} == set()
+
+
+def written_examples() -> List[str]:
+    """Every example line of the training files as written (Rasa's loader drops repeats silently)."""
+    lines = []
+    for path in sorted((ROOT / "data" / "nlu").rglob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            lines += [line[2:] for line in str(block.get("examples") or "").splitlines() if line.startswith("- ")]
+    return lines
+
+
+def test_no_training_example_is_written_twice():
+    repeated = [text for text, count in Counter(written_examples()).items() if count > 1]
+    assert repeated == []
 
 
 def test_the_new_intents_have_more_examples(training, held_out):
