@@ -48,6 +48,9 @@ WHATSAPP_PREFIX = "whatsapp:"
 BUTTONS_HEADING = "You could ask:"
 TWILIO_API = "https://api.twilio.com"
 TWILIO_MAX_BODY = 1600  # characters in one Twilio message
+# Characters in one message of the other text channels (Telegram's sendMessage, Messenger's Send API, Slack's
+# chat.postMessage, which truncates beyond its recommended 4,000); a longer reply is sent in parts.
+MAX_MESSAGE_CHARS = {"telegram": 4096, "facebook": 2000, "slack": 4000}
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
@@ -64,6 +67,11 @@ def limit_notice_for(withheld: Text) -> Text:
 
 def split_for_twilio(text: Text, limit: int = TWILIO_MAX_BODY) -> List[Text]:
     """The message bodies for `text`: its paragraphs, each cut at line or word ends to at most `limit` characters."""
+    return split_message(text, limit)
+
+
+def split_message(text: Text, limit: int) -> List[Text]:
+    """`text` as paragraphs of at most `limit` characters, long ones cut at line or word ends."""
     parts: List[Text] = []
     for paragraph in (part.strip() for part in text.strip().split("\n\n")):
         while len(paragraph) > limit:
@@ -155,11 +163,17 @@ class TextOnlyOutput(DropsCustomJson, OutputChannel):
         if message.get("custom"):
             await self.send_custom_json(recipient_id, message["custom"])
         rest = {key: value for key, value in message.items() if key != "custom"}
-        await self.channel.send_response(recipient_id, rest)
+        await OutputChannel.send_response(self, recipient_id, rest)  # through the methods below (they split)
+
+    def parts(self, text: Text) -> List[Text]:
+        """The text as the messages this channel can take (one unless it is over the channel's limit)."""
+        limit = MAX_MESSAGE_CHARS.get(self.name())
+        return split_message(text, limit) if limit and len(text) > limit else [text]
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        """The wrapped channel's text message."""
-        await self.channel.send_text_message(recipient_id, text, **kwargs)
+        """The wrapped channel's text message, in parts when it is over the channel's limit."""
+        for part in self.parts(text):
+            await self.channel.send_text_message(recipient_id, part, **kwargs)
 
     async def send_image_url(self, recipient_id: Text, image: Text, **kwargs: Any) -> None:
         """The wrapped channel's image."""
@@ -172,8 +186,11 @@ class TextOnlyOutput(DropsCustomJson, OutputChannel):
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
-        """The wrapped channel's text with buttons."""
-        await self.channel.send_text_with_buttons(recipient_id, text, buttons, **kwargs)
+        """The wrapped channel's text with buttons, the buttons on the last part when the text is over the limit."""
+        *head, last = self.parts(text)
+        for part in head:
+            await self.channel.send_text_message(recipient_id, part)
+        await self.channel.send_text_with_buttons(recipient_id, last, buttons, **kwargs)
 
     async def send_quick_replies(
         self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]], **kwargs: Any

@@ -198,3 +198,36 @@ def test_the_wrapper_passes_everything_else_on_unchanged(sent):
     ]
     assert output.name() == "twilio" and output.twilio_number == raw.twilio_number
     assert text_only(output) is output
+
+
+def sent_texts(outgoing: List[Dict[str, Any]]) -> List[str]:
+    """The text of every message sent, whichever provider's shape it has."""
+    texts = []
+    for message in outgoing:
+        if "telegram" in message:
+            texts.append(str(message.get("text", "")))
+        elif "facebook" in message:
+            payload = message["facebook"]
+            texts.append(str(payload.get("text") or payload.get("attachment", {}).get("payload", {}).get("text", "")))
+        elif "slack" in message:
+            texts.append(str(message["slack"].get("text", "")))
+    return texts
+
+
+LIMITS = {"telegram": 4096, "facebook": 2000, "slack": 4000}
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS))
+@pytest.mark.parametrize("with_buttons", [False, True])
+def test_an_answer_over_the_channels_limit_is_sent_in_parts_at_word_ends(name, with_buttons, sent):
+    words = " ".join(f"microcredential{i}" for i in range(700))  # about 12,000 characters, one paragraph
+    output = CONNECTORS[name].build().get_output_channel()
+    message: Dict[str, Any] = {"text": words}
+    if with_buttons:
+        message["buttons"] = [{"title": "How much do they cost?", "payload": "/ask_cost"}]
+    asyncio.run(output.send_response("user-1", message))
+    texts = [text for text in sent_texts(sent) if text]
+    assert len(texts) >= 3 and all(len(text) <= LIMITS[name] for text in texts)
+    assert " ".join(texts).split() == words.split()  # nothing lost, no word cut in two
+    if with_buttons:
+        assert "How much do they cost?" in json.dumps(sent[-1])
