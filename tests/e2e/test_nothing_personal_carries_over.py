@@ -58,7 +58,7 @@ def test_invisible_only_text_at_the_consent_step_is_not_a_yes_and_changes_nothin
     servers.texts(conversation, "ivy@example.org")
     servers.texts(conversation, "Can I start in January next year?")
     before = tracker(servers, conversation)
-    assert [r["text"] for r in servers.send(conversation, ZERO_WIDTH_AND_DIRECTION)] == [EMPTY.reply]
+    assert [r["text"] for r in servers.send(conversation, ZERO_WIDTH_AND_DIRECTION)] == [EMPTY.reply_in("en")]
     after = tracker(servers, conversation)
     assert after["slots"]["enquiry_consent"] is None and len(after["events"]) == len(before["events"])
     assert stored_enquiries(servers, conversation) == []
