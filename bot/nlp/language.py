@@ -31,6 +31,9 @@ WELSH_WORDS: FrozenSet[str] = frozenset(
     bedwar bedair pump bump chwech saith wyth naw deg ddeg ar mewn rhaid rhywun rhywbeth mwy llai hyd tan
     ydio ydyw allai gallai medru fedra fedrai fedrwch dysgu astudio prifysgol brifysgol myfyriwr myfyrwyr ddim dim
     modd gyfer cyfer am-ddim talu dalu costio gostio hir gymaint mlynedd dyddiad ddyddiad setiau gyfan cyfan
+    dwedwch deudwch dweud ddweud wrtha wrtho wrthi wrthyn rhowch dangoswch esboniwch eglurwch egluro helpu
+    gwybodaeth wybodaeth ynglyn ynghylch amdano amdani amdanyn hoffwn hoffech baswn faswn buaswn sgwennu
+    ysgrifennu tybed efallai falle nawr rwan heddiw yfory
     """.split()
 )
 

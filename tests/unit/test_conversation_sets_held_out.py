@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterator, List, Sequence, Set, Tuple
@@ -12,17 +13,25 @@ import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
 from tests.e2e.conversations.cases import (
+    ANSWERED_IN_ENGLISH,
+    EMPTY_REPLY,
     EXPECT_KEYS,
+    FLOORS_BY_LANGUAGE,
+    FOLDER,
     MAX_TURNS,
     MINIMUM_CASES,
+    MINIMUMS,
     ROOT,
     TOPICS,
+    WELSH_FOLDER,
     Case,
     Judge,
+    all_cases,
     case_files,
-    load_cases,
     read_responses,
 )
+
+FOLDERS = {"en": FOLDER, "cy": WELSH_FOLDER}
 
 # Near-copy thresholds. Character 3-grams of the normalised text, Jaccard >= 0.8: a typo, a plural, a changed
 # tense or an added filler word in a sentence of a few words keeps about 0.8 of the trigrams, while a real
@@ -34,35 +43,53 @@ from tests.e2e.conversations.cases import (
 JACCARD_LIMIT = 0.8
 EDIT_LIMIT = 1
 MIN_EDIT_TOKENS = 5
-# Replies to the assistant's own questions and greetings: a number, "none", "hello". They set a
-# conversation up or answer a calculator question; there is no other way to say them, so they are exempt.
+# Replies to the assistant's own questions and greetings: a number, "none", "hello" (or their Welsh: "dim",
+# "helo"). They set a conversation up or answer a calculator question; there is no other way to say them, so
+# they are exempt.
 _PLAIN_ANSWER = re.compile(
-    r"^(\d+|none|no|yes|hi|hello|thanks|one|two|three|four|five|six|seven|eight|nine|ten)$", re.IGNORECASE
+    r"^(\d+|none|no|yes|hi|hello|thanks|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|dim|dim un|na|naddo|do|ie|oes|nac oes|helo|diolch|un|dau|tri|pedwar|pump|chwech)$",
+    re.IGNORECASE,
 )
 
 
 @pytest.fixture(scope="module")
 def cases() -> List[Case]:
-    """Every case of every set."""
-    return load_cases()
+    """Every case of every set, English and Welsh."""
+    return all_cases()
 
 
 @pytest.fixture(scope="module")
-def judge() -> Judge:
-    """The judge over the real policy, catalogue and domain."""
-    return Judge.from_files()
+def judges() -> dict:
+    """The judge of each language over the real policy, catalogue and domain."""
+    return {language: Judge.from_files(language) for language in MINIMUMS}
 
 
-def test_each_class_has_exactly_one_case_file():
-    classes = [yaml.safe_load(path.read_text())["class"] for path in case_files()]
+@pytest.fixture(scope="module")
+def judge(judges) -> Judge:
+    """The English judge."""
+    return judges["en"]
+
+
+@pytest.mark.parametrize("language", list(FOLDERS))
+def test_each_class_has_exactly_one_case_file(language):
+    classes = [yaml.safe_load(path.read_text())["class"] for path in case_files(FOLDERS[language])]
     assert sorted(classes) == sorted(MINIMUM_CASES)
 
 
 def test_every_case_has_an_id_turns_and_an_expectation():
-    for path in case_files():
-        for raw in yaml.safe_load(path.read_text())["cases"]:
+    for path in case_files(FOLDER) + case_files(WELSH_FOLDER):
+        document = yaml.safe_load(path.read_text())
+        assert set(document) <= {"class", "cases", "expect_all", "language"}, path
+        for raw in document["cases"]:
             assert set(raw) <= {"id", "turns", "expect"}, raw
             assert all(set(turn) == {"user"} and str(turn["user"]).strip() for turn in raw["turns"]), raw
+
+
+def test_the_welsh_files_are_judged_in_welsh_and_the_english_in_english(cases):
+    languages = Counter(case.language for case in cases)
+    assert set(languages) == {"en", "cy"}
+    assert all(case.language == ("cy" if case.source.startswith("cy/") else "en") for case in cases)
 
 
 def test_case_ids_are_unique(cases):
@@ -70,8 +97,10 @@ def test_case_ids_are_unique(cases):
 
 
 def test_each_class_has_at_least_its_minimum_of_cases(cases):
-    counts = Counter(case.kind for case in cases)
-    assert {kind: counts[kind] for kind in MINIMUM_CASES if counts[kind] < MINIMUM_CASES[kind]} == {}
+    for language, minimums in MINIMUMS.items():
+        counts = Counter(case.kind for case in cases if case.language == language)
+        assert {kind: counts[kind] for kind in minimums if counts[kind] < minimums[kind]} == {}, language
+        assert set(FLOORS_BY_LANGUAGE[language]) <= set(minimums), language
 
 
 def test_a_case_is_one_to_three_turns(cases):
@@ -93,16 +122,52 @@ def expected_texts(case: Case) -> Iterator[str]:
             yield from text if isinstance(text, list) else [text]
 
 
-def test_every_expected_text_renders_from_the_policy_and_catalogue(cases, judge):
+def test_every_expected_text_renders_from_the_policy_and_catalogue(cases, judges):
     for case in cases:
         for text in expected_texts(case):
             assert isinstance(text, str), case.id
-            assert judge.pattern(text).pattern, case.id  # raises on a bad regex or expression
+            assert judges[case.language].pattern(text).pattern, case.id  # raises on a bad regex or expression
 
 
-def test_expected_questions_are_the_assistants_own(cases, judge):
-    questions = {name for name in judge.markers if name.startswith("utter_ask_")}
-    assert [case.id for case in cases if not set(case.expect.get("asks", [])) <= questions] == []
+def test_expected_questions_are_the_assistants_own(cases, judges):
+    wrong = []
+    for case in cases:
+        questions = {name for name in judges[case.language].markers if name.startswith("utter_ask_")}
+        if not set(case.expect.get("asks", [])) <= questions:
+            wrong.append(case.id)
+    assert wrong == []
+
+
+def test_welsh_expressions_render_as_the_welsh_reply_says_them(judges):
+    welsh, english = judges["cy"].facts, judges["en"].facts
+    assert welsh.render("{released('PB1')}") == "13 Ionawr 2025"
+    assert english.render("{released('PB1')}") == "13 January 2025"
+    assert welsh.render("{assessment('data_analysis')}") == "dadansoddiad o set ddata"
+    assert welsh.render("{3 * credit_fee}") == english.render("{3 * credit_fee}")
+
+
+def test_each_welsh_topic_marker_finds_its_own_welsh_answer_and_no_other(judges):
+    welsh = read_responses(language="cy")
+    for topic in TOPICS:
+        answer = " ".join(welsh[f"utter_{topic}"])
+        assert [other for other in TOPICS if judges["cy"].response_at(f"utter_{other}", answer) >= 0] == [topic]
+
+
+def test_a_welsh_case_fails_on_the_english_answer_and_on_no_answer(judges):
+    english, welsh = read_responses(language="en"), read_responses(language="cy")
+    case = Case("x", "paraphrase", ("faint ydy o?",), {"topics": ["cost"]}, "cy/x", "cy")
+    assert judges["cy"].problems(case, welsh["utter_cost"][0]) == []
+    assert any(p.startswith(ANSWERED_IN_ENGLISH) for p in judges["cy"].problems(case, english["utter_cost"][0]))
+    assert EMPTY_REPLY in judges["cy"].problems(case, "")
+    assert judges["cy"].problems(case, welsh["utter_cost"][0] + "\n" + welsh["utter_default"][0]) != []
+    earlier = judges["cy"].conversation_problems(case, [english["utter_format"][0], welsh["utter_cost"][0]])
+    assert earlier and all(p.startswith("turn 1: ") for p in earlier)
+
+
+def test_no_welsh_reply_the_assistant_can_give_reads_as_english(judges):
+    welsh = read_responses(language="cy")
+    assert {name: texts for name, texts in welsh.items() if any(judges["cy"].english_problems(t) for t in texts)} == {}
+    assert {p for p in judges["en"].english_problems("")} == set()  # English cases are not checked for English
 
 
 def test_each_topic_marker_finds_its_own_answer_and_no_other(judge):
@@ -134,8 +199,10 @@ def test_money_is_rendered_from_the_policy_and_matched_whole(judge):
 
 
 def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped ("what's" is "whats"), other punctuation a space, single spaces."""
-    return " ".join(re.sub(r"[^a-z0-9£]", " ", re.sub(r"['’]", "", text.lower())).split())
+    """Lower case, accents dropped (Welsh "siŵr" is "siwr", as most type it), apostrophes dropped ("what's" is
+    "whats"), other punctuation a space, single spaces."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9£]", " ", re.sub(r"['’]", "", plain)).split())
 
 
 def trigrams(text: str) -> Set[str]:

@@ -17,6 +17,9 @@ from bot.nlp.language import detect_language, named_language, requested_language
         "Faint o gredydau sydd eu hangen arnaf i gael MSc?",
         "Dw i'n ffermwr yn Sir Gâr ac yn meddwl am wneud cwrs",
         "sut mae'r asesu yn gweithio",
+        "dwedwch wrtha i am genomics 9",
+        "hoffwn wybod mwy am y rhain",
+        "esboniwch y ffi ychwanegol i mi",
     ],
 )
 def test_welsh_sentences_are_welsh(text):

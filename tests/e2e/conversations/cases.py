@@ -14,6 +14,13 @@ over bot/policy.yaml and bot/data/catalogue.yaml, rendered as the assistant woul
 {pass_mark('report')} or {assessment('masters_test')} an assessment's. A file's `expect_all` applies to every
 case in it (its lists are added to each case's, its other keys are defaults). Every class also forbids the
 replies that are never right: the staff-only refusal, the fallback, out-of-scope and apologies.
+
+The Welsh sets (cy/, or a file with `language: cy`) are typed with no language hint, so the assistant must find
+the language itself. Their cases are judged against the Welsh variation of each domain response, their
+{expressions} render as the Welsh reply says them ({released('GN2')} is "13 Hydref 2025", {assessment('GN2')} the
+Welsh label), and the never-right replies are the Welsh forms. Every reply of a Welsh case is also checked for
+English: it must not be empty nor hold the English form of a domain response, of a never-right reply or of a
+composed answer's wording (bot/answers/texts/*.yaml).
 """
 
 from __future__ import annotations
@@ -26,9 +33,12 @@ from typing import Any, Callable, Dict, List, Mapping, Sequence, Tuple, Union
 
 import yaml
 
+from bot.answers.assessment import assessment_label
 from bot.answers.contact import apology, not_understood, out_of_scope, service_unavailable
-from bot.answers.enquiries import STAFF_ONLY
+from bot.answers.enquiries import staff_only
 from bot.answers.reply import format_date
+from bot.answers.texts import ENGLISH, WELSH
+from bot.answers.texts import FOLDER as TEXTS_FOLDER
 from bot.files.catalogue import load_catalogue_file
 from bot.files.policy import get_policy
 from bot.rules import assessment_for, assessment_rule
@@ -44,6 +54,19 @@ PASS_RATE = 0.95  # the target of issue #12 for every class
 # Until every class reaches PASS_RATE, the suite holds each class at its floor: the rate last measured on main,
 # rounded down, so a regression fails the build. Raise a floor whenever the class improves; delete FLOORS at 0.95.
 FLOORS = {"several": 0.80, "facts": 0.70, "followup": 0.60, "unknown": 0.70, "silent": 0.60, "paraphrase": 0.85}
+# The Welsh sets (issue #14): half the English minimums, the same 95 % target. FLOORS_CY are the rates first
+# measured on main, rounded down to 0.05, as FLOORS are; a Welsh turn answered in English or not at all is never
+# allowed (the runner holds both at 0).
+WELSH_FOLDER = FOLDER / WELSH
+MINIMUM_CASES_CY = {"several": 15, "facts": 15, "followup": 15, "unknown": 15, "silent": 15, "paraphrase": 30}
+FLOORS_CY = {"several": 0.70, "facts": 0.20, "followup": 0.80, "unknown": 0.30, "silent": 0.05, "paraphrase": 0.90}
+MINIMUMS = {ENGLISH: MINIMUM_CASES, WELSH: MINIMUM_CASES_CY}
+FLOORS_BY_LANGUAGE = {ENGLISH: FLOORS, WELSH: FLOORS_CY}
+ANSWERED_IN_ENGLISH = "answered in English"
+EMPTY_REPLY = "empty reply"
+# An English fragment of a composed answer (the text between its {fields}) that is this long says the reply is
+# English; shorter ones ("the {name} set") could be a course title or a quoted word.
+MIN_ENGLISH_FRAGMENT = 25
 MAX_TURNS = 3
 TOPICS = (
     "what_are",
@@ -84,6 +107,7 @@ class Case:
     turns: Tuple[str, ...]
     expect: Mapping[str, Any]
     source: str
+    language: str = ENGLISH
 
 
 def normalise(text: str) -> str:
@@ -99,21 +123,32 @@ def marker(text: str) -> str:
 
 
 def case_files(folder: Path = FOLDER) -> List[Path]:
-    """The case files, one per class."""
+    """The case files of one folder, one per class."""
     return sorted(folder.glob("*.yml"))
 
 
+def file_language(path: Path, document: Mapping[str, Any]) -> str:
+    """The language a case file is written in: its `language`, else cy for a file under cy/, else English."""
+    return str(document.get("language") or (WELSH if path.parent.name == WELSH else ENGLISH))
+
+
 def load_cases(folder: Path = FOLDER) -> List[Case]:
-    """Every case of every file, `expect_all` merged in."""
+    """Every case of every file of one folder, `expect_all` merged in."""
     cases: List[Case] = []
     for path in case_files(folder):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         defaults = document.get("expect_all") or {}
+        language, source = file_language(path, document), path.relative_to(FOLDER).as_posix()
         for raw in document["cases"]:
             turns = tuple(str(turn["user"]) for turn in raw["turns"])
             expect = merge(defaults, raw.get("expect") or {})
-            cases.append(Case(str(raw["id"]), str(document["class"]), turns, expect, path.name))
+            cases.append(Case(str(raw["id"]), str(document["class"]), turns, expect, source, language))
     return cases
+
+
+def all_cases() -> List[Case]:
+    """The English sets, then the Welsh ones."""
+    return load_cases(FOLDER) + load_cases(WELSH_FOLDER)
 
 
 def merge(defaults: Mapping[str, Any], own: Mapping[str, Any]) -> Dict[str, Any]:
@@ -169,8 +204,9 @@ class Facts:
         ast.Mult: lambda a, b: a * b,
     }
 
-    def __init__(self, policy: Policy, courses: Sequence[Course]) -> None:
+    def __init__(self, policy: Policy, courses: Sequence[Course], language: str = ENGLISH) -> None:
         contact = policy.contact
+        self.language = language
         self.courses = {course.code: course for course in courses}
         self.policy = policy
         self.names: Dict[str, Any] = {
@@ -186,18 +222,18 @@ class Facts:
         }
         self.functions: Dict[str, Callable[..., Any]] = {
             "title": lambda code: self.course(code).title,
-            "released": lambda code: format_date(self.course(code).release_date),
-            "assessment": lambda key: self.assessment(key).label,
+            "released": lambda code: format_date(self.course(code).release_date, language),
+            "assessment": lambda key: assessment_label(self.assessment(key), language),
             "pass_mark": lambda key: self.assessment(key).pass_mark,
             "min": min,
             "max": max,
         }
 
     @classmethod
-    def from_files(cls) -> "Facts":
-        """The facts of bot/policy.yaml and bot/data/catalogue.yaml."""
+    def from_files(cls, language: str = ENGLISH) -> "Facts":
+        """The facts of bot/policy.yaml and bot/data/catalogue.yaml, as a reply in this language says them."""
         policy = get_policy()
-        return cls(policy, load_catalogue_file(set_size=policy.set_size))
+        return cls(policy, load_catalogue_file(set_size=policy.set_size), language)
 
     def course(self, code: str) -> Course:
         """A catalogue course by its code."""
@@ -232,16 +268,52 @@ class Facts:
         raise ValueError(f"not allowed in a case's expression: {ast.dump(node)}")
 
 
-def read_responses(path: Path = DOMAIN_FILE) -> Dict[str, Tuple[str, ...]]:
-    """Each domain response's texts, one per variation."""
+def variation_language(variation: Mapping[str, Any]) -> str:
+    """cy for a variation conditioned on the language slot being cy, else English."""
+    conditions = variation.get("condition") or []
+    welsh = any(c.get("name") == "language" and c.get("value") == WELSH for c in conditions)
+    return WELSH if welsh else ENGLISH
+
+
+def read_responses(path: Path = DOMAIN_FILE, language: Any = None) -> Dict[str, Tuple[str, ...]]:
+    """Each domain response's texts, one per variation: every variation, or those of one language."""
     responses = yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]
-    return {name: tuple(v["text"] for v in variations if "text" in v) for name, variations in responses.items()}
+    return {
+        name: tuple(v["text"] for v in variations if "text" in v and language in (None, variation_language(v)))
+        for name, variations in responses.items()
+    }
 
 
-def never_right(policy: Policy, responses: Mapping[str, Tuple[str, ...]]) -> Tuple[str, ...]:
+def never_right(policy: Policy, responses: Mapping[str, Tuple[str, ...]], language: str = ENGLISH) -> Tuple[str, ...]:
     """Markers of the replies no case may get: staff-only refusal, fallback, out of scope, apologies."""
-    replies = (STAFF_ONLY, not_understood(policy), out_of_scope(policy), service_unavailable(policy), apology(policy))
+    replies = (
+        staff_only(language),
+        not_understood(policy, language),
+        out_of_scope(policy, language),
+        service_unavailable(policy, language),
+        apology(policy, language),
+    )
     return (*(marker(reply.text) for reply in replies), *(marker(text) for text in responses["utter_default"]))
+
+
+def english_fragments(folder: Path = TEXTS_FOLDER) -> Tuple[str, ...]:
+    """The wording of the composed answers' English forms (the text between fields) that no Welsh form shares."""
+    fragments = []
+    for path in sorted(folder.glob("*.yaml")):
+        for forms in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).values():
+            welsh = normalise(str(forms.get(WELSH, ""))).lower()
+            for part in _PLACEHOLDER.split(str(forms.get(ENGLISH, "")))[::2]:
+                part = normalise(part).strip(" .,:;()'\"")
+                if len(part) >= MIN_ENGLISH_FRAGMENT and part.lower() not in welsh:
+                    fragments.append(part)
+    return tuple(dict.fromkeys(fragments))
+
+
+def english_markers(policy: Policy) -> Tuple[str, ...]:
+    """What says a reply is in English: any domain response's English form, never-right reply or composed wording."""
+    english = read_responses(language=ENGLISH)
+    responses = (marker(text) for texts in english.values() for text in texts)
+    return tuple(dict.fromkeys((*responses, *never_right(policy, english), *english_fragments())))
 
 
 class Judge:
@@ -249,13 +321,18 @@ class Judge:
 
     def __init__(self, facts: Facts, responses: Mapping[str, Tuple[str, ...]]) -> None:
         self.facts = facts
+        self.language = facts.language
         self.markers = {name: tuple(dict.fromkeys(marker(text) for text in texts)) for name, texts in responses.items()}
-        self.never = never_right(facts.policy, responses)
+        self.never = never_right(facts.policy, responses, self.language)
+        self.english = english_markers(facts.policy) if self.language == WELSH else ()
 
     @classmethod
-    def from_files(cls) -> "Judge":
-        """A judge over the policy, the catalogue and domain.yml."""
-        return cls(Facts.from_files(), read_responses())
+    def from_files(cls, language: str = ENGLISH) -> "Judge":
+        """A judge over the policy, the catalogue and domain.yml, for the cases of one language.
+
+        The English judge keeps every variation of a response (as it always has); the Welsh one only the Welsh.
+        """
+        return cls(Facts.from_files(language), read_responses(language=WELSH if language == WELSH else None))
 
     def pattern(self, text: str) -> re.Pattern[str]:
         """A regex for one expected text: /regex/ as written, else the rendered text with digit boundaries."""
@@ -287,7 +364,25 @@ class Judge:
         if "asks" in expect:
             wrong += self.ask_problems(list(expect["asks"]), reply)
         wrong += [f"never right: {text!r}" for text in self.never if text.lower() in reply.lower()]
-        return wrong
+        return wrong + self.english_problems(reply)
+
+    def english_problems(self, reply_text: str) -> List[str]:
+        """For a Welsh case's reply: empty, or English wording in it (nothing for an English case)."""
+        if self.language != WELSH:
+            return []
+        reply = normalise(reply_text).lower()
+        if not reply:
+            return [EMPTY_REPLY]
+        return [f"{ANSWERED_IN_ENGLISH}: {text!r}" for text in self.english if text.lower() in reply]
+
+    def conversation_problems(self, case: Case, replies: Sequence[str]) -> List[str]:
+        """The last reply judged by the case; for a Welsh case every earlier reply checked for English too."""
+        earlier = [
+            f"turn {number}: {problem}"
+            for number, reply in enumerate(replies[:-1], 1)
+            for problem in self.english_problems(reply)
+        ]
+        return earlier + self.problems(case, replies[-1] if replies else "")
 
     def topic_problems(self, topics: List[str], absent: Any, reply: str) -> List[str]:
         """The topics' answers in order; no other topic's answer when absent_topics is "all"."""
