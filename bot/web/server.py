@@ -1,7 +1,9 @@
 """A small aiohttp server for the demo page: the page, its chat widget's assets and runtime configuration.
 
-- `/` is the department's "About microcredentials" page. Its figures are filled in from bot/policy.yaml
-  when the server starts (`{{ name }}` placeholders), so no number is written twice.
+- `/` is the department's "About microcredentials" page, `/cy/` (and `/cy`) the same page in Welsh, each with a
+  Cymraeg/English switch to the other (Welsh Language Standards: both at once, equally complete). Their figures
+  are filled in from bot/policy.yaml when the server starts (`{{ name }}` placeholders, the same names in both
+  templates), so no number is written twice.
 - `/static/...` are the page's own files; `/vendor/socket.io.min.js` is the socket.io client from
   `node_modules` (installed by `npm ci`): nothing is loaded from a CDN.
 - `/config.json` tells the page where Rasa is and whether the development sign-in is available.
@@ -23,6 +25,9 @@ import yaml
 from aiohttp import web
 
 from bot import settings
+from bot.answers.assessment import assessment_label
+from bot.answers.reply import join_names
+from bot.answers.texts import ENGLISH, WELSH
 from bot.files.demo_learners import DEFAULT_DEMO_PATH
 from bot.files.policy import get_policy
 from bot.identity import ROLES, IdentitySettings, mint_token
@@ -33,7 +38,11 @@ from bot.rules.policy import Policy
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-TEMPLATE = Path(__file__).resolve().parent / "templates" / "index.html"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE = TEMPLATES_DIR / "index.html"
+WELSH_TEMPLATE = TEMPLATES_DIR / "index.cy.html"
+# The page's address in each language (the language switch links to the other one).
+PAGE_PATHS = {ENGLISH: "/", WELSH: "/cy/"}
 NODE_MODULES = settings.NODE_MODULES
 DEMO_LEARNERS = DEFAULT_DEMO_PATH
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -87,8 +96,11 @@ def page_hostname(request: web.Request) -> str:
     return "localhost"
 
 
-def page_values(policy: Policy) -> Dict[str, str]:
-    """The figures and links the page states, all from the policy (the one place numbers live)."""
+def page_values(policy: Policy, language: str = ENGLISH) -> Dict[str, str]:
+    """The figures and links the page states, all from the policy (the one place numbers live).
+
+    The Welsh page names the assessments and joins the programmes as the assistant's Welsh replies do.
+    """
     contact = policy.contact
     report = policy.assessments[AssessmentType.REPORT]
     masters = policy.assessments[AssessmentType.MASTERS_TEST]
@@ -103,13 +115,13 @@ def page_values(policy: Policy) -> Dict[str, str]:
         "set_size": str(policy.set_size),
         "exemption_credits": str(policy.exemption_credits),
         "module_credits": str(policy.module_credits),
-        "report_label": report.label,
+        "report_label": assessment_label(report, language),
         "report_pass_mark": str(report.pass_mark),
-        "data_label": data.label,
+        "data_label": assessment_label(data, language),
         "data_pass_mark": str(data.pass_mark),
-        "masters_label": masters.label,
+        "masters_label": assessment_label(masters, language),
         "masters_pass_mark": str(masters.pass_mark),
-        "eligible_programmes": " and ".join(policy.eligible_programmes),
+        "eligible_programmes": join_names(list(policy.eligible_programmes), "and", language),
         "enquiry_email": contact.enquiry_email,
         "enquiry_url": contact.enquiry_url,
         "booking_url": contact.booking_url,
@@ -154,6 +166,7 @@ def make_app(
     static_dir: Path = STATIC,
     *,
     template: Path = TEMPLATE,
+    welsh_template: Path = WELSH_TEMPLATE,
     vendor_dir: Path = NODE_MODULES,
     env: Optional[Mapping[str, str]] = None,
     policy: Optional[Policy] = None,
@@ -163,8 +176,12 @@ def make_app(
     `env` is where the identity settings are read from on every request (the process environment when None), so the
     development sign-in exists only while the development secret is in use.
     """
-    page = render_page(template.read_text(encoding="utf-8"), page_values(policy or get_policy()))
-    public_page = without_dev_sign_in(page)
+    policy = policy or get_policy()
+    pages = {
+        language: render_page(path.read_text(encoding="utf-8"), page_values(policy, language))
+        for language, path in ((ENGLISH, template), (WELSH, welsh_template))
+    }
+    public_pages = {language: without_dev_sign_in(page) for language, page in pages.items()}
     users = {user["id"]: user for user in demo_users()}
     missing = [name for name, rel in VENDOR_FILES.items() if name.endswith(".js") and not (vendor_dir / rel).is_file()]
     if missing:
@@ -174,9 +191,20 @@ def make_app(
         """Whether the demo sign-in is on right now: the development secret, outside production."""
         return IdentitySettings.from_env(env).demo_sign_in
 
+    def page_in(language: str) -> web.Response:
+        """The page in one language, with the policy's figures filled in (the sign-in switch in development only)."""
+        text = (pages if development() else public_pages)[language]
+        return web.Response(
+            text=text, content_type="text/html", charset="utf-8", headers={"Content-Language": language}
+        )
+
     async def index(request: web.Request) -> web.Response:
-        """The page itself, with the policy's figures filled in (the sign-in switch in development only)."""
-        return web.Response(text=page if development() else public_page, content_type="text/html", charset="utf-8")
+        """The English page."""
+        return page_in(ENGLISH)
+
+    async def index_cy(request: web.Request) -> web.Response:
+        """The Welsh page (the same page, as complete, at /cy/ and /cy)."""
+        return page_in(WELSH)
 
     async def config(request: web.Request) -> web.Response:
         """Runtime settings the page's script reads."""
@@ -222,7 +250,9 @@ def make_app(
         return response
 
     app = web.Application(middlewares=[security_headers])
-    app.router.add_get("/", index)
+    app.router.add_get(PAGE_PATHS[ENGLISH], index)
+    app.router.add_get(PAGE_PATHS[WELSH], index_cy)
+    app.router.add_get(PAGE_PATHS[WELSH].rstrip("/"), index_cy)
     app.router.add_get("/config.json", config)
     app.router.add_get("/demo-token", demo_token)
     app.router.add_get("/vendor/{name}", vendor)

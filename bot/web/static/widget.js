@@ -28,13 +28,69 @@
   const MAX_QUOTE_CHARS = 600;
   const MAX_SECTION_CHARS = 120;
 
-  // Labels the widget adds around the assistant's own words, by page language (<html lang>).
+  // Every word the widget itself shows or announces, by page language (<html lang>): the page's own labels are in
+  // its template (index.html, index.cy.html). Both languages have every key (tests/unit/test_web_server_cy.py);
+  // {name} fields are filled in as text by fill(). The page language also goes to the assistant as
+  // metadata.language on every message, so it answers in the page's language from the first message.
   const STRINGS = {
-    en: { sources: "From the microcredentials page" },
-    cy: { sources: "O dudalen y microgymwysterau" },
+    en: {
+      sources: "From the microcredentials page",
+      newTab: " (opens in a new tab)",
+      you: "You: ",
+      assistant: "Assistant: ",
+      suggested: "Suggested replies",
+      typing: "The assistant is typing…",
+      noReply: "The assistant has not replied. Please try again in a moment.",
+      unavailable: "Sorry, the assistant is not available just now. Please try again later.",
+      reconnected: "Reconnected to the assistant.",
+      connecting: "Connecting to the assistant…",
+      tokenFailed: "Sign-in failed; your message was sent without signing in.",
+      signedIn: "Signed in as {name} ({id}).",
+      signedOut: "Signed out. You are chatting anonymously.",
+      signInFailed: "Sign-in failed. You are chatting anonymously.",
+      demoUser: "{id}: {name} ({role})",
+      roleLearner: "learner",
+      roleStaff: "staff",
+      empty: "Type a question first.",
+      restarted: "Started a new conversation.",
+    },
+    cy: {
+      sources: "O dudalen y microgymwysterau",
+      newTab: " (yn agor mewn tab newydd)",
+      you: "Chi: ",
+      assistant: "Cynorthwyydd: ",
+      suggested: "Atebion awgrymedig",
+      typing: "Mae'r cynorthwyydd yn teipio…",
+      noReply: "Nid yw'r cynorthwyydd wedi ateb. Rhowch gynnig arall arni ymhen ychydig.",
+      unavailable: "Mae'n ddrwg gennym, nid yw'r cynorthwyydd ar gael ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.",
+      reconnected: "Wedi ailgysylltu â'r cynorthwyydd.",
+      connecting: "Yn cysylltu â'r cynorthwyydd…",
+      tokenFailed: "Methodd y mewngofnodi; anfonwyd eich neges heb fewngofnodi.",
+      signedIn: "Wedi mewngofnodi fel {name} ({id}).",
+      signedOut: "Wedi allgofnodi. Rydych chi'n sgwrsio'n ddienw.",
+      signInFailed: "Methodd y mewngofnodi. Rydych chi'n sgwrsio'n ddienw.",
+      demoUser: "{id}: {name} ({role})",
+      roleLearner: "dysgwr",
+      roleStaff: "staff",
+      empty: "Teipiwch gwestiwn yn gyntaf.",
+      restarted: "Wedi dechrau sgwrs newydd.",
+    },
   };
   const LANGUAGE = (document.documentElement.lang || "en").toLowerCase().startsWith("cy") ? "cy" : "en";
   const LABELS = STRINGS[LANGUAGE];
+  const ROLES = { learner: LABELS.roleLearner, staff: LABELS.roleStaff };
+
+  // A label with its {fields} filled in: plain string replacement, the result is only ever used as text.
+  function fill(template, fields) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) =>
+      Object.prototype.hasOwnProperty.call(fields, name) ? String(fields[name]) : whole,
+    );
+  }
+
+  // The metadata every message carries: the page language (the channel keeps it, the session starts with it).
+  function pageMetadata() {
+    return { language: LANGUAGE };
+  }
 
   const $ = (id) => document.getElementById(id);
   const root = $("chat");
@@ -124,7 +180,7 @@
       link.textContent = address;
       const hint = document.createElement("span");
       hint.className = "visually-hidden";
-      hint.textContent = " (opens in a new tab)";
+      hint.textContent = LABELS.newTab;
       link.appendChild(hint);
       parent.appendChild(link);
       last = match.index + address.length;
@@ -194,14 +250,16 @@
     const item = document.createElement("div");
     item.className = "chat-msg chat-msg-" + entry.from;
     if (entry.from === "user") {
-      item.appendChild(speaker("You: "));
+      item.appendChild(speaker(LABELS.you));
       item.appendChild(document.createTextNode(entry.text));
     } else if (entry.from === "bot") {
-      item.appendChild(speaker("Assistant: "));
+      item.appendChild(speaker(LABELS.assistant));
       appendLinkified(item, entry.text);
       renderSources(item, sourcesOf(entry));
     } else {
-      item.appendChild(document.createTextNode(entry.text));
+      // A notice is kept by its key, so it is shown in the language of the page showing it (after the switch too).
+      const own = typeof entry.key === "string" && Object.prototype.hasOwnProperty.call(LABELS, entry.key);
+      item.appendChild(document.createTextNode(own ? LABELS[entry.key] : asText(entry.text)));
     }
     shown.set(entry, item);
     log.appendChild(item);
@@ -209,7 +267,7 @@
       const group = document.createElement("div");
       group.className = "chat-buttons";
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Suggested replies");
+      group.setAttribute("aria-label", LABELS.suggested);
       entry.buttons.forEach((choice) => {
         const button = document.createElement("button");
         button.type = "button";
@@ -229,8 +287,8 @@
     render(entry);
   }
 
-  function notice(text) {
-    add({ from: "notice", text: text });
+  function notice(key) {
+    add({ from: "notice", key: key, text: LABELS[key] });
   }
 
   function say(text) {
@@ -256,11 +314,11 @@
   // --- typing indicator -----------------------------------------------------------------------------
   function showTyping() {
     typingDots.hidden = false;
-    typingText.textContent = "The assistant is typing…";
+    typingText.textContent = LABELS.typing;
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => {
       hideTyping();
-      notice("The assistant has not replied. Please try again in a moment.");
+      notice("noReply");
     }, REPLY_TIMEOUT_MS);
   }
 
@@ -296,7 +354,7 @@
   function connect() {
     if (socket || !config) return;
     if (typeof window.io !== "function") {
-      notice("Sorry, the assistant is not available just now. Please try again later.");
+      notice("unavailable");
       return;
     }
     socket = window.io(config.rasaUrl, {
@@ -318,7 +376,7 @@
       confirmed = true;
       if (status.dataset.connection === "lost") {
         status.dataset.connection = "";
-        say("Reconnected to the assistant.");
+        say(LABELS.reconnected);
       }
       const waiting = queue;
       queue = [];
@@ -331,10 +389,10 @@
     socket.on("connect_error", () => {
       if (status.dataset.connection !== "lost") {
         status.dataset.connection = "lost";
-        say("Connecting to the assistant…");
+        say(LABELS.connecting);
       }
     });
-    if (!transcript.length) emit({ message: INIT_PAYLOAD, session_id: sessionId, metadata: {} });
+    if (!transcript.length) emit({ message: INIT_PAYLOAD, session_id: sessionId, metadata: pageMetadata() });
   }
 
   // --- development sign-in --------------------------------------------------------------------------
@@ -353,7 +411,7 @@
         demoUser = await fetchToken(demoUser);
         save(sessionStorage, KEYS.user, demoUser);
       } catch (error) {
-        say("Sign-in failed; your message was sent without signing in.");
+        say(LABELS.tokenFailed);
         return null;
       }
     }
@@ -372,12 +430,13 @@
       users[user.id] = user;
       const option = document.createElement("option");
       option.value = user.id;
-      option.textContent = user.id + ": " + asText(user.name) + " (" + asText(user.role) + ")";
+      const role = Object.prototype.hasOwnProperty.call(ROLES, user.role) ? ROLES[user.role] : asText(user.role);
+      option.textContent = fill(LABELS.demoUser, { id: user.id, name: asText(user.name), role: role });
       signInSelect.appendChild(option);
     });
     if (demoUser && users[demoUser.id]) {
       signInSelect.value = demoUser.id;
-      status.textContent = "Signed in as " + asText(users[demoUser.id].name) + " (" + demoUser.id + ").";
+      status.textContent = fill(LABELS.signedIn, { name: asText(users[demoUser.id].name), id: demoUser.id });
     } else {
       demoUser = null;
     }
@@ -387,17 +446,17 @@
       if (!user) {
         demoUser = null;
         forget(sessionStorage, KEYS.user);
-        say("Signed out. You are chatting anonymously.");
+        say(LABELS.signedOut);
         return;
       }
       try {
         demoUser = await fetchToken(user);
         save(sessionStorage, KEYS.user, demoUser);
-        say("Signed in as " + user.name + " (" + user.id + ").");
+        say(fill(LABELS.signedIn, { name: asText(user.name), id: user.id }));
       } catch (error) {
         demoUser = null;
         signInSelect.value = "";
-        say("Sign-in failed. You are chatting anonymously.");
+        say(LABELS.signInFailed);
       }
     });
   }
@@ -407,7 +466,7 @@
     add({ from: "user", text: shown || message });
     showTyping();
     outgoing = outgoing.then(async () => {
-      const metadata = {};
+      const metadata = pageMetadata();
       const token = await currentToken();
       if (token) metadata.token = token;
       emit({ message: message, session_id: sessionId, metadata: metadata });
@@ -418,7 +477,7 @@
     event.preventDefault();
     const text = input.value.trim();
     if (!text) {
-      say("Type a question first.");
+      say(LABELS.empty);
       input.focus();
       return;
     }
@@ -463,9 +522,9 @@
       confirmed = false;
       socket.disconnect();
       socket.connect();
-      emit({ message: INIT_PAYLOAD, session_id: sessionId, metadata: {} });
+      emit({ message: INIT_PAYLOAD, session_id: sessionId, metadata: pageMetadata() });
     }
-    say("Started a new conversation.");
+    say(LABELS.restarted);
     input.focus();
   });
 
@@ -486,6 +545,6 @@
     })
     .catch(() => {
       root.dataset.state = "error";
-      notice("Sorry, the assistant is not available just now. Please try again later.");
+      notice("unavailable");
     });
 })();
