@@ -33,7 +33,8 @@ SET_SLOT = "course_set"
 # "that one", "it", "this course": the message leans on the course talked about before.
 _REFERS_BACK = re.compile(
     r"\b(?:that|this|the\s+same)\s+(?:one|course|module|microcredential|micro-credential)\b|\bit\b"
-    r"|\b(?:honno|hwnnw|hwn|hon|yr\s+un\s+yna|yr\s+un\s+hwnnw)\b",
+    r"|\b(?:honno|hwnnw|hwnna|honna|hwn|hon|yr\s+un\s+(?:yna|na|hwnnw|honno|hwnna|yma))\b"
+    r"|\b(?:un|cwrs|gwrs|modiwl|fodiwl|microgymhwyster|ficrogymhwyster)\s*['\u2019](?:na|ma)\b|\b(?:e|fe|fo)\b(?![-.]\w)",
     re.IGNORECASE,
 )
 

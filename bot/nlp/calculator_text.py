@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
-from bot.nlp.numbers import NOUNS, Item, lex, message_tokens
+from bot.nlp.numbers import NOUNS, Item, fold, lex, message_tokens
 from bot.rules.policy import Policy
 
 CREDIT, LEARN, TOPUP = "credit", "learn", "topup"  # the kinds of course; TOPUP is also the top-up calculator's mode
@@ -38,6 +38,9 @@ class CalculatorFacts:
 
 
 _NOUN_READING_OF_ONE = frozenset({"the", "that", "this", "each", "every", "which", "any", "other", "first", "last"})
+_NOUN_READING_OF_UN = frozenset({"y", "yr", "pa", "unrhyw", "pob", "bob", "rhyw"})  # "pa un", "unrhyw un"
+_ONE = frozenset({"one", "un"})
+_SET_WORDS = frozenset({"whole", "full", "complete", "entire", "a", "an", "one", "the", "all", "y", "yr", "holl"})
 
 
 def _readings(items: List[Item], set_size: int, set_names: Sequence[Tuple[str, ...]]) -> List[Item]:
@@ -46,17 +49,19 @@ def _readings(items: List[Item], set_size: int, set_names: Sequence[Tuple[str, .
     for index, item in enumerate(items):
         before = out[-1] if out else None
         after = items[index + 1] if index + 1 < len(items) else None
-        if item.category == "num" and item.word == "one" and before is not None:
+        if item.category == "num" and item.word in _ONE and before is not None:
             if before.category in {"kind:credit", "kind:learn"} or before.word in _NOUN_READING_OF_ONE:
-                item = Item("word", None, "one")
+                item = Item("word", None, item.word)
+            elif item.word == "un" and before.word in _NOUN_READING_OF_UN:
+                item = Item("word", None, item.word)
         elif item.word in {"a", "an"} and _leads_to_noun(items[index + 1 :]):
             item = Item("num", 1, item.word)
-        elif item.word in {"no", "none", "zero", "nil"} and after is not None:
-            if after.category.startswith("kind") or after.word in NOUNS or item.word != "no":
+        elif item.word in {"no", "none", "zero", "nil", "dim"} and after is not None:
+            if after.category.startswith("kind") or after.word in NOUNS or item.word not in {"no", "dim"}:
                 item = Item("num", 0, item.word)
         elif item.category in {"all", "rest"} and after is not None and after.category == "num":
             continue  # "all four", "the other two": the count says it
-        elif item.word in {"set", "sets"}:
+        elif item.word in {"set", "sets", "setiau"}:
             item = _set_quantity(out, item, set_size)
         out.append(item)
     return _named_courses(out, set_names)
@@ -65,7 +70,7 @@ def _readings(items: List[Item], set_size: int, set_names: Sequence[Tuple[str, .
 def _leads_to_noun(rest: List[Item]) -> bool:
     """Whether "a"/"an" starts "a course", "a learning only one", "a £250 microcredential"."""
     for item in rest[:4]:
-        if item.word in NOUNS or item.word == "one":
+        if item.word in NOUNS or item.word in _ONE:
             return True
         if not (item.category.startswith("kind") or item.category == "money" or item.word in {"single", "short"}):
             return False
@@ -73,15 +78,20 @@ def _leads_to_noun(rest: List[Item]) -> bool:
 
 
 def _set_quantity(out: List[Item], item: Item, set_size: int) -> Item:
-    """ "a whole set", "the full genomics set", "two sets": set_size courses each (replacing the words before)."""
+    """ "a whole set", "the full genomics set", "two sets", "dwy set gyfan": set_size courses each (replacing the words
+    before); "all four in the genomics set" is the four."""
     start = None
     for back in range(1, min(6, len(out)) + 1):
         previous = out[-back]
         if previous.category == "num":
+            between = out[
+                len(out) - back + 1 :
+            ]  # "two full sets", "dwy set gyfan": whole sets; "four in the set": four
+            sets = item.word in {"sets", "setiau"} or all(i.word in {"whole", "full", "complete"} for i in between)
             del out[-back:]
             value = previous.value or 0
-            return Item("setnum", value * set_size if item.word == "sets" else value, "set")
-        if previous.word in {"whole", "full", "complete", "entire", "a", "an", "one", "the", "all"}:
+            return Item("setnum", value * set_size if sets else value, "set")
+        if previous.word in _SET_WORDS:
             start = back
         elif previous.category != "word":
             break
@@ -89,6 +99,9 @@ def _set_quantity(out: List[Item], item: Item, set_size: int) -> Item:
         return Item("word", None, item.word)
     del out[-start:]
     return Item("setnum", set_size, "set")
+
+
+_JOINERS = frozenset({"and", ",", "&", "to", "a", "ac"})
 
 
 def _named_courses(items: List[Item], set_names: Sequence[Tuple[str, ...]]) -> List[Item]:
@@ -101,7 +114,7 @@ def _named_courses(items: List[Item], set_names: Sequence[Tuple[str, ...]]) -> L
                 index += 1
                 continue
             end, positions, previous = index + len(name), 0, None
-            while end < len(items) and (items[end].category == "num" or items[end].word in {"and", ",", "&", "to"}):
+            while end < len(items) and (items[end].category == "num" or items[end].word in _JOINERS):
                 value = items[end].value if items[end].category == "num" else None
                 ranged = previous is not None and value is not None and items[end - 1].word == "to"
                 positions += max((value or 0) - (previous or 0), 1) if ranged else int(value is not None)
@@ -167,7 +180,9 @@ def _phrase(clause: List[Item]) -> _Phrase:
             phrase.money = (phrase.money or 0) + (item.value or 0)
             before = clause[index - 1].word if index else ""
             after = clause[index + 1] if index + 1 < len(clause) else Item("word")
-            phrase.priced = before in {"at", "for", "@", "x"} or after.word in NOUNS or after.category == "each"
+            phrase.priced = (
+                before in {"at", "for", "@", "x", "am", "ar"} or after.word in NOUNS or after.category == "each"
+            )
             phrase.priced = phrase.priced or any(i.category == "each" or i.word == "twice" for i in clause)
     return phrase
 
@@ -326,23 +341,31 @@ _ASKS_CREDITS = re.compile(
     r"how many (?:university )?credits|credits? (?:would|will|do|does|could|can|is|are)\b|\bearn|\bworth\b"
     r"|\bexemption\b|\bexempt|count(?:s)? towards|how many credits|credits? (?:i|you|they) (?:get|earn)"
     r"|\bget\b[^.?!]{0,25}\bcredits\b(?![^.?!]{0,15}\b(?:cost|price|pay)\b)"
+    # Welsh: "faint o gredydau", "sawl credyd", "credydau fyddwn i'n eu cael", "ennill", "eithriad", "cyfrif tuag at"
+    r"|\bfaint o (?:c|g|ch)redyd|\bsawl (?:c|g|ch)?redyd|\b(?:c|g|ch)redydau? (?:fyddwn|fyddai|fydd|bydd|byddwn"
+    r"|byddai|fasai|faswn|ga i|gaf|gawn|gai|gaiff|ydw|ydy|ydi|yw|sydd|sy|fydda|ddaw|ddylwn)\b|(?<!\bi )\bennill"
+    r"|\benill|\beithri|\besemptiad|\bhesemptiad|\b(?:c|g)yfrif? tuag at|\bg?werth\b"
 )
-_ASKS_COST = re.compile(r"cost|price|how much|pay|£|\bfees?\b|charge|total|quote|spend|expensive")
+_ASKS_COST = re.compile(
+    r"cost|price|how much|pay|£|\bfees?\b|charge|total|quote|spend|expensive"
+    r"|\b(?:g|ch)ost|\b(?:p|b|ph)ris\b|\b(?:t|d|th|nh)alu\b|\bffi\b|\bffioedd\b|\b(?:c|g|ngh)yfanswm\b|\bg?wario\b"
+    r"|\bn?dd?rud\b|\bfaint\b(?!\s+o\s+(?:c|g|ch)?(?:redyd|yrs|wrs))"
+)
 
 
 def asks_credits(text: str) -> bool:
-    """Whether a message asks how many credits ("how many credits would that earn?")."""
-    return bool(_ASKS_CREDITS.search(text.lower()))
+    """Whether a message asks how many credits ("how many credits would that earn?", "faint o gredydau?")."""
+    return bool(_ASKS_CREDITS.search(fold(text)))
 
 
 def asks_cost_or_credits(text: str) -> bool:
     """Whether a message asks for a cost or for credits at all (a bare "and for 4?" asks neither)."""
-    return asks_credits(text) or bool(_ASKS_COST.search(text.lower()))
+    return asks_credits(text) or bool(_ASKS_COST.search(fold(text)))
 
 
 def quote_wants(text: str) -> Tuple[bool, bool]:
     """(cost, credits): what a quote question asks for; the cost when it says neither."""
-    text = text.lower()
+    text = fold(text)
     credits = bool(_ASKS_CREDITS.search(text))
     cost = bool(_ASKS_COST.search(_ASKS_CREDITS.sub(" ", text)))
     return (cost or not credits, credits)

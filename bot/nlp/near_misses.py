@@ -1,4 +1,6 @@
-"""Real course and set names close to one the catalogue does not know, for "did you mean ...?"."""
+"""Real course and set names close to one the catalogue does not know, for "did you mean ...?".
+
+A trailing course number may be a Welsh number word ("Genomics dau" -> Genomics 2)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import List, Optional, Sequence, Tuple
 from bot.nlp.names import resolve_set
 from bot.nlp.numbers import ROMAN, WORDS
 from bot.nlp.unknown_names import COURSE_CODE, NAME_WORDS, NUMBER_WORDS, ROMAN_NUMBERS
+from bot.nlp.welsh_words import CY_NUMBERS
 from bot.rules.model import Course
 
 SIMILARITY = 0.6  # difflib's own cut-off for get_close_matches: one or two letters wrong in a name still pass
@@ -29,8 +32,8 @@ def _split_number(name: str) -> Tuple[str, Optional[int]]:
         return code.group(1), int(code.group(2))
     words = name.split()
     last = words[-1].lower() if words else ""
-    if len(words) > 1 and (last.isdigit() or last in NUMBER_WORDS or last in ROMAN_NUMBERS):
-        number = int(last) if last.isdigit() else WORDS.get(last, ROMAN.get(last, 0))
+    if len(words) > 1 and (last.isdigit() or last in NUMBER_WORDS or last in ROMAN_NUMBERS or last in CY_NUMBERS):
+        number = int(last) if last.isdigit() else WORDS.get(last, ROMAN.get(last, CY_NUMBERS.get(last, 0)))
         return " ".join(words[:-1]), number
     return name, None
 

@@ -5,6 +5,7 @@ find_unknown_course reads the places a course name sits in a question: before a 
 number ("Advanced Genomics 7", "forestry 1?"); capitalised in a catalogue question ("can I book Zoology"). A name
 grows leftwards over name-like words ("Data Science 1", "Animal Health and Welfare 2") unless it is a real set's.
 A name the catalogue knows (see bot.nlp.names) is not unknown; "the data set one" or "windows 10" are no names.
+Welsh is read the same way ("cwrs ar X", "oes gennych chi X", "be am X 2", "y set X"): see bot.nlp.welsh_words.
 The real names close to an unknown one are in bot.nlp.near_misses.
 """
 
@@ -14,20 +15,16 @@ import re
 from dataclasses import dataclass
 from typing import FrozenSet, Iterable, Iterator, List, Optional, Sequence, Tuple
 
+from bot.nlp import welsh_words as cy
 from bot.nlp.names import resolve_course, resolve_set
 from bot.nlp.numbers import ROMAN, WORDS
 from bot.nlp.silent_topics import silent_topic
 from bot.rules.model import Course
 
 MAX_NAME_WORDS = 5
+_words = cy.words  # a set of words written as one string
 
-
-def _words(text: str) -> FrozenSet[str]:
-    """A set of words written as one string."""
-    return frozenset(text.split())
-
-
-KEYWORDS = _words(
+KEYWORDS = cy.CY_KEYWORDS | _words(
     "course courses microcredential microcredentials micro-credential micro-credentials module modules set sets one ones"
 )
 ONE = _words("one ones")  # "the beekeeping one": only after "the", so "a good one" and "square one" are not names
@@ -35,10 +32,11 @@ PRECEDERS = _words(
     "the a an any some your these those this that no there about do have offer run on in for of with is are does "
     "what which and or"
 )
-PREPOSITIONS = _words("on in about covering called named titled")
+PREPOSITIONS = _words("on in about covering called named titled") | cy.CY_PREPOSITIONS  # "cwrs ar X"
+ANYTHING = _words("anything something rhywbeth rywbeth")  # "unrhyw beth ar X" too
 CALLED = _words("called named titled")
 OFFER_VERBS = _words("offer have do run teach provide deliver")
-STOP = _words(
+STOP = cy.CY_STOP | _words(
     "a an the any some this that these those there here it its it's is are was were be been am do does did done "
     "doing have has had will would can could should shall may might must i i'm i've i'd i'll me my mine you your we "
     "us our they them their he she his her what what's whats which who whom whose when where why how tell on in of for "
@@ -53,7 +51,7 @@ STOP = _words(
     "passing took spent convert converting turn move use mix mixed afford cover deduct deducting spans "
     "re-registering re-register writing word concept behind means mean enquiry enquiries list show"
 )
-DESCRIPTORS = _words(
+DESCRIPTORS = cy.CY_DESCRIPTORS | _words(
     "credit credits credit-bearing bearing learning learning-only only online full whole complete entire next "
     "first second third fourth last final latest new newest old other same different cheaper cheapest cheap "
     "expensive short shortest long longest easy easiest hard hardest free paid data dataset data-set analysis "
@@ -96,12 +94,14 @@ AFTER_NAME = _words(
     "bookable available out released release open opening opens running launched launching starting start starts "
     "coming come comes begin begins"
 )
-FILLERS = _words("and or what about how then so ok okay the is there a an also please thanks yes no hmm right")
+FILLERS = cy.CY_FILLERS | _words(
+    "and or what about how then so ok okay the is there a an also please thanks yes no hmm right"
+)
 UNITS = _words("week weeks credit credits hour hours month months year years percent per pounds times of x %")
 CATALOGUE_CUES = re.compile(
     r"\b(?:course|module|microcredential|micro-credential|set|release|released|come out|comes out|out yet|bookable|"
     r"book|booking|available|launch|about|assessment|pass mark|info on|details of|start|starts|begin|open|opens|one|"
-    r"enrol|enroll|sign up|register|study|take)",
+    r"enrol|enroll|sign up|register|study|take)|" + cy.CY_CATALOGUE_CUES,
     re.IGNORECASE,
 )
 NUMBER_WORDS = frozenset(word for word, value in WORDS.items() if 1 <= value <= 20 and word.isalpha()) - {
@@ -128,7 +128,7 @@ class _Token:
     def is_number(self) -> bool:
         """A course number: 1-20 in digits (no leading zero), a number word up to twenty, or a Roman numeral ii-vi."""
         digits = self.text.isdigit() and not self.text.startswith("0") and int(self.text) <= 20
-        return digits or self.text in NUMBER_WORDS or self.text in ROMAN_NUMBERS
+        return digits or self.text in NUMBER_WORDS or self.text in ROMAN_NUMBERS or self.text in cy.CY_NUMBERS
 
     def name_like(self) -> bool:
         """A name word or a name-like descriptor ("Data" in "Applied Data Science")."""
@@ -138,7 +138,8 @@ class _Token:
     def is_name_word(self) -> bool:
         """A word that can be part of a course name (not a function word, a descriptor or a keyword)."""
         word = self.text
-        plain = word not in STOP and word not in DESCRIPTORS and word not in KEYWORDS
+        base = cy.without_clitic(word)  # Welsh "mae'n", "ydy'r", "i'w"
+        plain = all(w not in STOP and w not in DESCRIPTORS and w not in KEYWORDS for w in {word, base})
         return word[0].isalpha() and plain and not self.is_number
 
 
@@ -202,9 +203,16 @@ def _before_keywords(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
 def _after_prepositions(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
     """Names after "a course on/in/about/called": "a course on beekeeping"."""
     for index, token in enumerate(tokens[:-2]):
-        if (token.text in KEYWORDS | {"anything", "something"}) and tokens[index + 1].text in PREPOSITIONS:
+        anything = token.text in ANYTHING or (token.text == "beth" and index and tokens[index - 1].text == "unrhyw")
+        if (token.text in KEYWORDS or anything) and tokens[index + 1].text in PREPOSITIONS:
             naming = tokens[index + 1].text in CALLED
-            if span := (_called(tokens, index + 2) if naming else _name_right_of(tokens, index + 2)):
+            start = index + 2
+            if tokens[index + 1].text in {"ynglyn", "ynglŷn"} and tokens[start].text in cy.WITH_WORDS:
+                start += 1  # "cwrs ynglŷn â X"
+            if start < len(tokens) and (span := (_called(tokens, start) if naming else _name_right_of(tokens, start))):
+                yield span
+        elif token.text in cy.CY_KEYWORDS and _join(tokens, (index + 1, index + 2)) == "o'r enw":
+            if span := _called(tokens, index + 3):  # "cwrs o'r enw X" (a course called X)
                 yield span
 
 
@@ -226,13 +234,34 @@ def _offered(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
         start = index + 3
         if start < len(tokens) and tokens[start].text in {"a", "an", "any", "some"}:
             start += 1
-        span = _name_right_of(tokens, start)
-        if span is None:
-            continue
-        after = tokens[span[1] + 1].text if span[1] + 1 < len(tokens) else "?"
-        words = [t.text for t in tokens[span[0] : span[1] + 1]]
-        ends_clause = after in KEYWORDS or not (after[0].isalnum())
-        if ends_clause and not NOT_OFFERINGS.intersection(words) and silent_topic(" ".join(words)) is None:
+        if span := _offering(tokens, start, NOT_OFFERINGS):
+            yield span
+
+
+def _offering(tokens: Sequence[_Token], start: int, not_offerings: FrozenSet[str]) -> Optional[Tuple[int, int]]:
+    """The name at tokens[start] when it ends the clause and is no service ("a brochure") or silent topic."""
+    span = _name_right_of(tokens, start) if start < len(tokens) else None
+    if span is None:
+        return None
+    after = tokens[span[1] + 1].text if span[1] + 1 < len(tokens) else "?"
+    words = [t.text for t in tokens[span[0] : span[1] + 1]]
+    ends_clause = after in KEYWORDS or not (after[0].isalnum())
+    if ends_clause and not not_offerings.intersection(words) and silent_topic(" ".join(words)) is None:
+        return span
+    return None
+
+
+def _cy_offered(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
+    """Names after "oes gennych chi", "ydych chi'n cynnig", "oes (unrhyw) gwrs": "oes gennych chi Soil Science?"."""
+    for start in cy.offered_starts([t.text for t in tokens]):
+        if span := _offering(tokens, start, NOT_OFFERINGS | cy.CY_NOT_OFFERINGS):
+            yield span
+
+
+def _cy_after_keyword(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
+    """Capitalised names after a Welsh keyword with its article: "y set Soil Science", "ydy'r cwrs Forestry 2"."""
+    for start in cy.after_article_keyword([t.text for t in tokens]):
+        if tokens[start].capital and (span := _name_right_of(tokens, start)):
             yield span
 
 
@@ -256,7 +285,8 @@ def _numbered(tokens: Sequence[_Token], text: str, courses: Sequence[Course]) ->
         words = {t.text for t in tokens[span[0] : index]}
         if words & (NOT_NAMES | NOT_OFFERINGS):
             continue
-        introduced = span[0] == 0 or tokens[span[0] - 1].text in PRECEDERS | CATALOGUE_VERBS
+        before = tokens[span[0] - 1].text if span[0] else ""
+        introduced = span[0] == 0 or before in PRECEDERS | CATALOGUE_VERBS | cy.CY_CATALOGUE_VERBS | cy.CY_INTRODUCERS
         if words & (set_words | set_codes) or (cue and introduced) or _alone(tokens, span[0], index):
             yield span[0], index
 
@@ -280,7 +310,12 @@ def _capitalised(tokens: Sequence[_Token]) -> Iterator[Tuple[int, int]]:
         after = tokens[last + 1].text if last + 1 < len(tokens) else ""
         before = tokens[index - 1].text if index else ""
         introduced = index and before in CATALOGUE_VERBS - {"is", "are", "when", "do", "doing", "for"}
-        if (after in AFTER_NAME or introduced) and silent_topic(_join(tokens, (index, last))) is None:
+        introduced = introduced or (
+            index and (before in cy.CY_CATALOGUE_VERBS or cy.about_at([t.text for t in tokens], index - 1))
+        )
+        if (after in AFTER_NAME or introduced or cy.available_at([t.text for t in tokens], last + 1)) and silent_topic(
+            _join(tokens, (index, last))
+        ) is None:
             yield index, last
         index = last + 1
 
@@ -331,6 +366,7 @@ def _quoted(text: str) -> Iterator[Tuple[int, str]]:
 def is_catalogue_name(name: str, courses: Iterable[Course]) -> bool:
     """Whether a typed name is a course or set of the catalogue (a trailing plural "s" either way is forgiven)."""
     courses = tuple(courses)
+    name = " ".join(str(cy.CY_NUMBERS.get(word.lower(), word)) for word in name.split())  # "Plant Breeding dau"
     known = any(resolve_course(v, courses) or resolve_set(v, courses) for v in _plurals(name))
     return known or _part_of_one_set(name, courses)
 
@@ -338,7 +374,7 @@ def is_catalogue_name(name: str, courses: Iterable[Course]) -> bool:
 def _part_of_one_set(name: str, courses: Sequence[Course]) -> bool:
     """Whether a number-less name is part of exactly one set's name ("livestock" -> Livestock Science)."""
     words = set(NAME_WORDS.findall(name.lower()))
-    if not words or re.search(r"\d", name) or words & (NUMBER_WORDS | ROMAN_NUMBERS):
+    if not words or re.search(r"\d", name) or words & (NUMBER_WORDS | ROMAN_NUMBERS | frozenset(cy.CY_NUMBERS)):
         return False
     owners = {c.set_code for c in courses if words <= set(NAME_WORDS.findall(c.set_name.lower()))}
     return len(owners) == 1
@@ -352,6 +388,8 @@ def find_unknown_course(text: str, courses: Sequence[Course]) -> Optional[str]:
         *_before_keywords(tokens),
         *_after_prepositions(tokens),
         *_offered(tokens),
+        *_cy_offered(tokens),
+        *_cy_after_keyword(tokens),
         *_numbered(tokens, text, courses),
         *(_capitalised(tokens) if CATALOGUE_CUES.search(text) else ()),
     ]

@@ -417,3 +417,104 @@ async def test_a_new_whole_question_after_a_quote_is_not_a_follow_up(ask):
         ask, "how much would 3 courses with credits cost?", "how much would it cost to do 5 courses", "calc_quote"
     )
     assert "5 × £100 = £500 for learning only" in turn.text
+
+
+# --- in Welsh: the same reading, the same questions asked only once -------------------------------
+
+
+async def welsh_quote(ask, text: str):
+    """Run the quote action on one Welsh message."""
+    return await ask(ActionCalcQuote(), "calc_deduction_cy", text=text, intent="calc_quote")
+
+
+async def test_a_welsh_question_giving_both_counts_asks_for_neither(ask):
+    turn = await ask(ActionStartCalculator(), "calc_deduction_cy")
+    assert turn.slot_events() == {"calc_mode": "deduction", CREDIT: 2.0, LEARNING: 1.0}
+
+
+@pytest.mark.parametrize(
+    "text, credit, learning",
+    [
+        ("2 efo credydau a 2 hebddyn, faint sy'n dod oddi ar y radd?", 2.0, 2.0),  # two kinds, never one sum
+        ("wnes i dri chwrs gyda chredydau", 3.0, None),
+        ("pedwar dysgu yn unig, faint o ostyngiad?", None, 4.0),
+        ("tri i ddysgu, wedi topio dau ohonyn nhw wedyn", 2.0, 1.0),
+        ("dwi wedi gwario £350 ar ficrogymhwysterau", 0.0, 0.0),  # a spend: nothing to ask
+    ],
+)
+async def test_a_welsh_opening_keeps_the_counts_it_gives(text, credit, learning, ask):
+    turn = await ask(ActionStartCalculator(), "calc_deduction_cy", text=text)
+    assert turn.slot_events() == {"calc_mode": "deduction", CREDIT: credit, LEARNING: learning}
+
+
+async def test_a_welsh_whole_set_is_the_policys_set_size(ask, policy):
+    turn = await ask(
+        ActionStartCalculator(), "calc_deduction_cy", text="y set gyfan gyda chredydau, faint ddaw i ffwrdd?"
+    )
+    assert turn.slot_events()[CREDIT] == float(policy.set_size)
+
+
+@pytest.mark.parametrize(
+    "answer, count",
+    [("tri", 3), ("pedwar", 4), ("bedwar", 4), ("ddau", 2), ("dim", 0), ("dim un", 0), ("ddim un", 0), ("3", 3)],
+)
+async def test_a_welsh_answer_fills_the_count_asked_for(answer, count, ask):
+    turn = await ask(
+        ValidateCalculatorForm(), "calc_answer_in_form_cy", text=answer, slots={CREDIT: None, "requested_slot": CREDIT}
+    )
+    assert turn.slot_events() == {CREDIT: float(count)}
+
+
+async def test_dim_is_accepted_as_none_without_explaining_again(ask):
+    turn = await ask(ValidateCalculatorForm(), "calc_answer_in_form_cy")
+    assert turn.slot_events() == {LEARNING: 0.0}
+    assert turn.responses == []
+
+
+async def test_a_welsh_answer_with_both_counts_fills_both(ask):
+    turn = await ask(
+        ValidateCalculatorForm(),
+        "calc_answer_in_form_cy",
+        text="2 gyda chredydau ac 1 dysgu yn unig",
+        slots={CREDIT: None, "requested_slot": CREDIT},
+    )
+    assert turn.slot_events() == {CREDIT: 2.0, LEARNING: 1.0}
+
+
+async def test_welsh_answers_after_an_opening_without_counts_are_taken_not_given_up_on(tracker, run):
+    # the deduction path: the question states no count, the form asks twice, "3" and then "1" are the answers
+    opening = "faint fyddai'n dod oddi ar yr MSc?"
+    first = after_start(
+        tracker("calc_answer_in_form_cy", text="3", slots={CREDIT: None, "requested_slot": CREDIT}), opening
+    )
+    assert (await run(ValidateCalculatorForm(), first)).slot_events() == {CREDIT: 3.0}
+    second = after_start(tracker("calc_answer_in_form_cy", text="1", slots={CREDIT: 3.0}), opening, user("3"))
+    assert (await run(ValidateCalculatorForm(), second)).slot_events() == {LEARNING: 1.0}
+
+
+async def test_welsh_number_words_are_readable_answers_so_the_form_does_not_leave(tracker, run):
+    later = after_start(tracker("calc_answer_in_form_cy", text="dim"), "faint ddaw i ffwrdd?", user("tri"))
+    turn = await run(ValidateCalculatorForm(), later)
+    assert turn.slot_events() == {LEARNING: 0.0}  # neither "tri" nor "dim" counts as an unreadable answer
+
+
+async def test_a_welsh_spend_given_as_an_answer_is_used_for_the_deduction(tracker, run, policy):
+    answer = after_start(tracker("calc_answer_in_form_cy", text="dwi wedi gwario £350"), "faint ddaw i ffwrdd?")
+    turn = await run(ValidateCalculatorForm(), answer)
+    assert turn.slot_events() == {CREDIT: 0.0, LEARNING: 0.0}
+
+
+async def test_faint_o_gredydau_asks_for_the_credits_not_the_cost(ask, policy):
+    turn = await welsh_quote(ask, "faint o gredydau fyddwn i'n eu cael am dri chwrs?")
+    quote = turn.slot_events()["last_quote"]
+    assert (quote["cost"], quote["credits"]) == (False, True)
+    assert quote["either_kind"] + quote["with_credits"] == 3
+    assert str(3 * policy.credits_per_microcredential) in turn.text
+    assert "£" not in turn.text  # asked about credits, not cost
+
+
+async def test_a_welsh_cost_question_keeps_each_kind(ask, policy):
+    turn = await welsh_quote(ask, "faint fyddai 2 efo credydau a 2 hebddyn yn ei gostio?")
+    quote = turn.slot_events()["last_quote"]
+    assert (quote["with_credits"], quote["learning_only"], quote["cost"], quote["credits"]) == (2, 2, True, False)
+    assert format_money(2 * policy.credit_fee + 2 * policy.learning_fee) in turn.text

@@ -190,6 +190,222 @@ NEAR_BUT_NOT_SILENT = [
 ]
 
 
+# Welsh as people type it: colloquial and formal, mutated (gwrs, nghyfrifiadur, ddyslecsia, fy nhystysgrif), mostly
+# without accents and with English mixed in. Each names its topic ("does gen i ddim gwybodaeth am ad-daliadau"), never "hynny".
+WELSH_PHRASINGS = [
+    ("ga i ad-daliad os dwi'n newid fy meddwl", "refunds"),
+    ("ydy'r ffioedd yn cael eu had-dalu os dwi'n tynnu'n ôl", "refunds"),
+    ("dwi isio canslo fy archeb, ga i'r arian nol?", "refunds"),
+    ("os dwi'n rhoi'r gorau iddi ar ol wythnos ydw i'n cael fy £100 yn ol", "refunds"),
+    ("ga i newid i gwrs gwahanol ar ol archebu", "course_transfer"),
+    ("alla i drosglwyddo i ficrogymhwyster arall hanner ffordd drwodd", "course_transfer"),
+    ("ga i newid o Genomics 2 i Livestock Science 2", "course_transfer"),
+    ("ga i drosglwyddo fy nghredydau i brifysgol arall", "credit_transfer"),
+    ("fydd prifysgolion eraill yn derbyn y credydau", "credit_transfer"),
+    ("ydy'r credydau'n trosglwyddo i brifysgol wahanol", "credit_transfer"),
+    ("beth yw'r gofynion mynediad", "entry_requirements"),
+    ("oes angen gradd arna i i neud un", "entry_requirements"),
+    ("sgen i ddim lefel A, ydy hynny'n broblem", "entry_requirements"),
+    ("oes angen unrhyw wybodaeth flaenorol cyn dechrau", "entry_requirements"),
+    ("fyswn i'n cael fy nerbyn heb TGAU", "entry_requirements"),
+    ("pa lefel o Saesneg sydd ei hangen", "english_language"),
+    ("dydy fy Saesneg i ddim yn wych, oes gofyniad iaith", "english_language"),
+    ("oes angen sgor IELTS", "english_language"),
+    ("oes terfyn oedran", "age"),
+    ("ydw i'n rhy hen i neud un yn 70 oed", "age"),
+    ("dwi'n 72 ac wedi ymddeol, ga i ymuno", "age"),
+    ("oes rhaid bod dros 18 i gofrestru", "age"),
+    ("ga i dalu fesul mis", "instalments"),
+    ("oes modd talu mewn rhandaliadau", "instalments"),
+    ("ga i rannu'r £250 dros ychydig fisoedd", "instalments"),
+    ("ydy talu drwy ddebyd uniongyrchol yn bosib", "instalments"),
+    ("oes modd talu monthly?", "instalments"),
+    ("fydd fy nghyflogwr yn talu am y cwrs", "employer_funding"),
+    ("all fy nghwmni ariannu fy microgymhwyster", "employer_funding"),
+    ("sut mae cyllid gan gyflogwr yn gweithio", "employer_funding"),
+    ("ga i anfoneb i fy nghwmni", "invoices"),
+    ("dach chi'n rhoi derbynebau am y ffioedd", "invoices"),
+    ("at bwy dwi'n anfon yr archeb brynu", "invoices"),
+    ("sut alla i dalu", "payment_methods"),
+    ("ga i dalu efo cerdyn", "payment_methods"),
+    ("dach chi'n derbyn PayPal", "payment_methods"),
+    ("ga i dalu drwy drosglwyddiad banc", "payment_methods"),
+    ("ydy Visa neu Mastercard yn iawn", "payment_methods"),
+    ("oes unrhyw ostyngiadau", "discounts"),
+    ("oes disgownt i fyfyrwyr", "discounts"),
+    ("ydy cyn-fyfyrwyr yn cael arian i ffwrdd", "discounts"),
+    ("oes prisiau grŵp os ydy pump ohonon ni'n cofrestru", "group_bookings"),
+    ("oes discount i grwpiau", "group_bookings"),
+    ("dach chi'n cynnig y cyrsiau i ysgolion", "group_bookings"),
+    ("oes unrhyw gyllid neu fwrsariaeth", "funding"),
+    ("ga i fenthyciad myfyriwr ar gyfer microgymhwyster", "funding"),
+    ("oes grantiau i ffermwyr", "funding"),
+    ("unrhyw ysgoloriaethau?", "funding"),
+    ("pryd mae'r intake nesa", "start_dates"),
+    ("oes dyddiad dechrau penodol neu ga i ddechrau unrhyw bryd", "start_dates"),
+    ("pryd mae'r cyfnod derbyn nesaf", "start_dates"),
+    ("pa mor aml mae'r cyrsiau'n dechrau", "start_dates"),
+    ("sawl awr yr wythnos sydd ei angen", "weekly_workload"),
+    ("faint o oriau'r wythnos mae'n ei gymryd", "weekly_workload"),
+    ("sut mae'r llwyth gwaith", "weekly_workload"),
+    ("faint o hrs yr wythnos", "weekly_workload"),
+    ("oes angen fisa arna i", "visas"),
+    ("dwi'n byw yn India, fydd angen visa arna i", "visas"),
+    ("ydy astudio ar-lein yn effeithio ar fy fisâu", "visas"),
+    ("fydda i'n cael tystysgrif ar y diwedd", "certificates"),
+    ("ga i fy nhystysgrif drwy'r post", "certificates"),
+    ("oes bathodyn digidol", "certificates"),
+    ("fydda i'n cael rhywbeth i'w roi ar fy CV", "certificates"),
+    ("ydy o wedi'i achredu ar gyfer DPP", "recognition"),
+    ("ydy cyflogwyr yn cydnabod y rhain", "recognition"),
+    ("ydy'r cyrsiau'n cael eu cydnabod gan gyrff proffesiynol", "recognition"),
+    ("oes cymorth anabledd", "accessibility"),
+    ("mae gen i ddyslecsia, ga i amser ychwanegol", "accessibility"),
+    ("ydy'r deunyddiau'n hygyrch efo darllenydd sgrin", "accessibility"),
+    ("mae gen i nam ar y golwg", "accessibility"),
+    ("ga i ailsefyll os dwi'n methu", "resits"),
+    ("be sy'n digwydd os dwi'n methu'r asesiad terfynol", "resits"),
+    ("os dydy fy adroddiad ddim yn pasio ga i ei ailgyflwyno", "resits"),
+    ("sawl cynnig dwi'n ei gael", "resits"),
+    ("oes dyddiad cau ar gyfer y ffi ychwanegol", "top_up_deadline"),
+    ("pa mor hwyr alla i adael talu'r top up", "top_up_deadline"),
+    ("tan pryd alla i dopio i fyny", "top_up_deadline"),
+    ("oes deadline i'r top up?", "top_up_deadline"),
+    ("ga i estyniad ar fy adroddiad", "extensions"),
+    ("ga i ohirio tan flwyddyn nesa", "extensions"),
+    ("ga i gymryd seibiant a dod yn ol ato", "extensions"),
+    ("be os dwi angen mwy na blwyddyn", "extensions"),
+    ("beth yw'r dyddiad cau i wneud cais", "deadlines"),
+    ("pryd mae ceisiadau'n cau", "deadlines"),
+    ("erbyn pryd sy raid bwcio lle", "deadlines"),
+    ("oes terfynau amser ar gyfer yr aseiniadau", "deadlines"),
+    ("ga i astudio drwy gyfrwng y Gymraeg", "welsh"),
+    ("ydy'r cyrsiau ar gael yn Gymraeg", "welsh"),
+    ("ga i ysgrifennu fy asesiad yn Gymraeg", "welsh"),
+    ("ydy deunydd y cwrs yn ddwyieithog", "welsh"),
+    ("ydy'r deunyddiau ar gael mewn ieithoedd eraill", "languages"),
+    ("ym mha iaith mae'r cwrs yn cael ei ddysgu", "languages"),
+    ("ydy'r cyrsiau yn Saesneg yn unig", "languages"),
+    ("pa gyfrifiadur sydd ei angen arna i", "technical_requirements"),
+    ("gofynion technegol?", "technical_requirements"),
+    ("ga i wneud y cwrs ar fy ffôn", "technical_requirements"),
+    ("oes angen gliniadur pwerus", "technical_requirements"),
+    ("fydd fy hen gyfrifiadur yn ddigon da", "technical_requirements"),
+    ("oes angen meddalwedd arbennig", "technical_requirements"),
+    ("ga i eirda gan arweinydd y cwrs wedyn", "references"),
+    ("fyddwch chi'n rhoi geirda i mi", "references"),
+    ("ga i gyfeirnod gan y darlithydd ar y diwedd", "references"),
+    ("fydd gen i diwtor", "tutor_support"),
+    ("oes cymorth tiwtor", "tutor_support"),
+    ("pwy sy'n fy helpu os dwi'n sownd", "tutor_support"),
+    ("fydd darlithydd yn rhoi adborth ar fy ngwaith", "tutor_support"),
+    ("beth yw'r gyfradd basio", "pass_rates"),
+    ("faint o bobl sy'n pasio'r prawf lefel meistr", "pass_rates"),
+    ("beth yw'r cyfraddau llwyddo", "pass_rates"),
+    ("oes fforwm trafod efo dysgwyr eraill", "other_learners"),
+    ("faint o bobl sydd ar bob cwrs", "other_learners"),
+    ("fydd prosiect grŵp", "other_learners"),
+    ("ga i sefyll yr asesiad terfynol o dramor", "assessment_location"),
+    ("oes rhaid i mi fod yn y DU ar gyfer y prawf", "assessment_location"),
+    ("ga i sefyll y prawf meistr gartref", "assessment_location"),
+    ("faint o amser mae'n ei gymryd i gael fy nghanlyniad yn ôl", "results"),
+    ("pryd ga i wybod os dwi wedi pasio", "results"),
+    ("faint o amser mae'r marcio'n ei gymryd", "results"),
+    ("fydd gen i fynediad i'r deunyddiau o hyd ar ôl i mi orffen", "materials"),
+    ("ga i gadw'r nodiadau wedyn", "materials"),
+    ("oes rhestr ddarllen", "materials"),
+    ("oes angen i mi brynu gwerslyfrau", "materials"),
+    ("beth yw'r maes llafur", "syllabus"),
+    ("beth fydda i'n ei ddysgu", "syllabus"),
+    ("oes amlinelliad o'r cwrs", "syllabus"),
+    ("beth yw'r canlyniadau dysgu", "syllabus"),
+    ("oes rhestr aros", "waiting_lists"),
+    ("mae'r cwrs yn llawn, be nawr", "waiting_lists"),
+    ("ga i gael gwybod pan fydd Genomics 4 yn agor", "waiting_lists"),
+    ("e-bostiwch fi pan fydd lle", "waiting_lists"),
+    ("fydda i'n cael cerdyn myfyriwr", "student_status"),
+    ("ydw i'n cael mynediad i lyfrgell y brifysgol", "student_status"),
+    ("oes seremoni raddio", "student_status"),
+    ("ydy'r credydau'n dod i ben", "credit_expiry"),
+    ("am faint mae'r credydau'n ddilys", "credit_expiry"),
+    ("ydy'r gredydau yn dal yn ddilys ar ôl pum mlynedd", "credit_expiry"),
+    ("ga i ddewis pwnc fy adroddiad", "report_topic"),
+    ("alla i ddewis fy nheitl fy hun", "report_topic"),
+    ("pwy sy'n dewis y pwnc", "report_topic"),
+    ("oes cyfnod ymsefydlu", "induction"),
+    ("pryd ga i fy manylion mewngofnodi", "induction"),
+    ("anghofiais fy nghyfrinair", "induction"),
+]
+
+# Welsh questions the page (or the catalogue) answers, or that name no silent topic: no silent topic, whatever the wording.
+WELSH_NOT_SILENT = [
+    "faint mae'n gostio",
+    "faint ydy'r ffi",
+    "sawl wythnos ydy'r cwrs",
+    "pa mor hir mae pob cwrs yn para",
+    "faint o amser mae'n ei gymryd",
+    "faint ydy'r ffi ychwanegol",
+    "be di'r ffi ychwanegol",
+    "sut mae'r top up yn gweithio",
+    "beth yw'r marc llwyddo",
+    "ydy'r marc llwyddo dros 50",
+    "be sy angen i basio",
+    "fydda i'n cael gradd",
+    "ydy o ar-lein",
+    "ydy o i gyd ar y cyfrifiadur",
+    "ga i siarad efo rhywun ar y ffôn",
+    "pryd mae Genomics 4 yn cael ei ryddhau",
+    "dyddiad dechrau Bioinformatics 2",
+    "beth fydda i'n ei ddysgu ar Plant Breeding 1",
+    "faint yw dy oed di",
+    "dwi 20 munud yn hwyr",
+    "faint o gyrsiau alla i eu gwneud",
+    "i bwy mae'r cyrsiau",
+    "oes gostyngiad ar yr MSc os dwi wedi gwneud microgymwysterau",
+    "os dwi'n mynd ymlaen i'r MSc ga i fy arian yn ôl",
+    "fydd y dystysgrif yn dangos y marc",
+    "oes angen ail-gofrestru",
+    "ydy o'n llawn amser",
+    "ga i siarad Cymraeg?",
+    "atebwch yn Gymraeg plis",
+    "beth yw lliw'r awyr",
+]
+
+
+@pytest.mark.parametrize(("text", "topic_id"), WELSH_PHRASINGS)
+def test_a_welsh_question_the_page_is_silent_on_is_matched_to_its_topic(text, topic_id):
+    found = silent_topic(text)
+    assert found is not None and found.id == topic_id
+
+
+@pytest.mark.parametrize("text", WELSH_NOT_SILENT)
+def test_welsh_questions_the_page_answers_or_that_name_no_topic_get_none(text):
+    assert silent_topic(text) is None
+
+
+def test_every_topic_has_at_least_three_welsh_phrasings():
+    counts = Counter(topic_id for _, topic_id in WELSH_PHRASINGS)
+    assert {t.id for t in TOPICS} == set(counts)
+    assert min(counts.values()) >= 3 and len(WELSH_PHRASINGS) >= 120
+
+
+@pytest.mark.parametrize(
+    ("typed", "accented"),
+    [("fisau", "fisâu"), ("ga i fy arian yn ol", "ga i fy arian yn ôl"), ("prisiau grwp", "prisiau grŵp")],
+)
+def test_welsh_is_matched_with_or_without_its_accents(typed, accented):
+    assert silent_topic(typed) == silent_topic(accented) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ga i ad-daliad, ac oes tystysgrif?", "oes tystysgrif, a ga i ad-daliad?"],
+)
+def test_the_earliest_welsh_mention_wins(text):
+    first = "refunds" if text.startswith("ga i ad-daliad") else "certificates"
+    assert silent_topic(text).id == first
+
+
 @pytest.mark.parametrize(("text", "topic_id"), MORE_PHRASINGS)
 def test_the_gaps_users_showed_are_matched_to_their_topic(text, topic_id):
     found = silent_topic(text)

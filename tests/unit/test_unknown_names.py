@@ -222,3 +222,81 @@ def test_suggestions_are_limited(catalogue):
 
 def test_the_similarity_threshold_is_difflibs_default():
     assert SIMILARITY == 0.6
+
+
+# Welsh: a course or set we do not offer, named in Welsh phrasings (mutations: gwrs, chwrs, nghwrs, ficro...).
+CY_NAMED_BUT_NOT_OFFERED = [
+    ("oes cwrs ar wenyna?", "wenyna"),
+    ("cwrs ar gadw gwenyn", "gadw gwenyn"),
+    ("oes gennych chi gwrs ar gadw gwenyn?", "gadw gwenyn"),
+    ("oes modd gwneud cwrs mewn coedwigaeth?", "coedwigaeth"),
+    ("oes unrhyw gyrsiau mewn amaeth manwl?", "amaeth manwl"),
+    ("oes gennych chi chwrs am ddyframaeth?", "ddyframaeth"),
+    ("unrhyw beth ar wyddor pridd?", "wyddor pridd"),
+    ("oes gennych chi rywbeth am les anifeiliaid?", "les anifeiliaid"),
+    ("cwrs ynglyn â dyframaeth", "dyframaeth"),
+    ("oes cwrs o'r enw Gwyddor Pridd?", "Gwyddor Pridd"),
+    ("dwedwch wrtha i am genomics 9", "genomics 9"),
+    ("be am Soil Science 2?", "Soil Science 2"),
+    ("beth am Soil Science?", "Soil Science"),
+    ("a be am Forestry 3?", "Forestry 3"),
+    ("dwedwch wrtha i am y set Soil Science", "Soil Science"),
+    ("oes gennych chi Soil Science?", "Soil Science"),
+    ("ydych chi'n cynnig Marine Biology?", "Marine Biology"),
+    ("oes cwrs cadw gwenyn?", "cadw gwenyn"),
+    ("ydy Plant Breeding 6 ar gael?", "Plant Breeding 6"),
+    ("pryd mae Genomics 7 yn dod allan?", "Genomics 7"),
+    ("ydy Horticulture ar gael?", "Horticulture"),
+    ("alla i fwcio Precision Agriculture?", "Precision Agriculture"),
+    ("be am Genomics naw?", "Genomics naw"),
+    ("oes microgymhwyster ar arddio?", "arddio"),
+]
+
+CY_NOT_AN_UNKNOWN_COURSE = [
+    "ydy'r cwrs yn Gymraeg?",
+    "oes cwrs ar gael ar hyn o bryd?",
+    "faint yw'r cwrs am flwyddyn?",
+    "beth am y gost?",
+    "beth am yfory?",
+    "dwedwch wrtha i am Genomics",
+    "ydy hwnna'n bookable eto?",
+    "ydy honno ar gael i'w bwcio?",
+    "a be am Genomics 2?",
+    "ac am dri?",
+    "ac am 5?",
+    "faint yw 3 cwrs gyda chredydau?",
+    "dwi wedi gwneud 2 gwrs",
+    "Beth yw microgymhwyster?",
+    "faint mae'r cwrs costio?",
+    "ydy'r set Genomics ar gael?",
+    "pa mor hir mae'r cwrs para?",
+    "oes gennych chi daflen?",
+    "oes gennych chi gyrsiau ar-lein?",
+    "oes gennych chi amser i siarad?",
+    "Oes modd cael gradd?",
+    "ydy Plant Breeding dau ar gael?",
+    "be am Genomics tri?",
+    "oes cwrs am ddim?",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CY_NAMED_BUT_NOT_OFFERED)
+def test_a_course_we_do_not_offer_named_in_welsh_is_named_back_as_typed(text, name, catalogue):
+    assert find_unknown_course(text, catalogue) == name
+
+
+@pytest.mark.parametrize("text", CY_NOT_AN_UNKNOWN_COURSE)
+def test_ordinary_welsh_questions_and_real_names_are_not_unknown_courses(text, catalogue):
+    assert find_unknown_course(text, catalogue) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "suggestions"),
+    [("Genomics naw", ["Genomics"]), ("genomix dau", ["Genomics 2"]), ("Soil Science 2", ["Livestock Science 2"])],
+)
+def test_did_you_mean_reads_a_welsh_course_number(name, suggestions, catalogue):
+    assert closest_courses(name, catalogue) == suggestions
+
+
+def test_the_welsh_tables_cover_at_least_twenty_phrasings_each():
+    assert len(CY_NAMED_BUT_NOT_OFFERED) >= 20 and len(CY_NOT_AN_UNKNOWN_COURSE) >= 20
