@@ -47,6 +47,18 @@ def credits_question(previous: Optional[str], with_credits: bool) -> Optional[st
     return None
 
 
+async def said_unknown_course(turn: Turn) -> bool:
+    """Name back a course or set the follow-up names that is not in the catalogue (True when it did)."""
+    from actions.catalogue import say_unknown, unknown_named
+
+    courses = await turn.quiet_courses()
+    unknown = unknown_named(turn, courses) if courses is not None else None
+    if unknown and courses is not None:
+        say_unknown(turn, unknown, courses)
+        return True
+    return False
+
+
 class ActionFollowUp(Action):
     """Answer a follow-up in the context of the previous answer (see the module's docstring)."""
 
@@ -63,6 +75,8 @@ class ActionFollowUp(Action):
         if names_course or names_set:
             intent = course_question(previous, names_set and not names_course)
             return await answer([Turn(Question(intent, text, 0, len(text) + 1), tracker, dispatcher, services)])
+        if await said_unknown_course(Turn(whole, tracker, dispatcher, services)):
+            return []  # "what about Soil Science 2?": not a course we offer, said so
         kind = assessment_kind(text)
         if kind is not None:
             turn = Turn(whole, tracker, dispatcher, services)

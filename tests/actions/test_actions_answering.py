@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import List
 
+import pytest
+
 from actions.catalogue import ActionAnswerPassMark, ActionBookable, ActionListCourses
 from actions.faq import ActionAnswerFaq
 from actions.follow_up import ActionFollowUp
@@ -91,6 +93,13 @@ async def test_a_follow_up_naming_another_course_asks_the_same_question_about_it
     )
     assert BY_CODE["GN1"].title in turn.text
     assert turn.slot_events()["course"] == "GN1"
+
+
+@pytest.mark.parametrize("text", ["what about Soil Science 2?", "be am Soil Science 2?"])
+async def test_a_follow_up_naming_a_course_we_do_not_offer_names_it_back(ask, text):
+    turn = await ask(ActionFollowUp(), "list_courses", text=text, intent="follow_up", slots={"topic": "ask_bookable"})
+    assert "Soil Science 2" in turn.text
+    assert "couldn't find a microcredential called" in turn.text
 
 
 async def test_a_follow_up_naming_an_assessment_kind_gives_its_pass_mark(ask, policy):

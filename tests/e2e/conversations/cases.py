@@ -53,13 +53,13 @@ MINIMUM_CASES = {"several": 30, "facts": 30, "followup": 30, "unknown": 30, "sil
 PASS_RATE = 0.95  # the target of issue #12 for every class
 # Until every class reaches PASS_RATE, the suite holds each class at its floor: the rate last measured on main,
 # rounded down, so a regression fails the build. Raise a floor whenever the class improves; delete FLOORS at 0.95.
-FLOORS = {"several": 0.80, "facts": 0.70, "followup": 0.60, "unknown": 0.70, "silent": 0.60, "paraphrase": 0.85}
+FLOORS = {"several": 0.90, "facts": 0.80, "followup": 0.80, "unknown": 0.95, "silent": 0.80, "paraphrase": 0.95}
 # The Welsh sets (issue #14): half the English minimums, the same 95 % target. FLOORS_CY are the rates first
 # measured on main, rounded down to 0.05, as FLOORS are; a Welsh turn answered in English or not at all is never
 # allowed (the runner holds both at 0).
 WELSH_FOLDER = FOLDER / WELSH
 MINIMUM_CASES_CY = {"several": 15, "facts": 15, "followup": 15, "unknown": 15, "silent": 15, "paraphrase": 30}
-FLOORS_CY = {"several": 0.70, "facts": 0.20, "followup": 0.80, "unknown": 0.30, "silent": 0.05, "paraphrase": 0.90}
+FLOORS_CY = {"several": 0.85, "facts": 0.85, "followup": 0.85, "unknown": 0.50, "silent": 0.85, "paraphrase": 0.90}
 MINIMUMS = {ENGLISH: MINIMUM_CASES, WELSH: MINIMUM_CASES_CY}
 FLOORS_BY_LANGUAGE = {ENGLISH: FLOORS, WELSH: FLOORS_CY}
 ANSWERED_IN_ENGLISH = "answered in English"
