@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
@@ -22,6 +23,18 @@ from bot.rules.policy import Policy
 DomainDict = Dict[Text, Any]
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a personal answer is composed from: the policy, the learner and catalogue, who is asking, the day."""
+
+    policy: Policy
+    learner: Learner
+    catalogue: Sequence[Course]
+    voice: Voice
+    today: date
+    language: Any = None
+
+
 class PersonalAction(Action, metaclass=abc.ABCMeta):
     """The personal part of an answer: verify who is asking (every turn), then answer about that learner only.
 
@@ -37,15 +50,7 @@ class PersonalAction(Action, metaclass=abc.ABCMeta):
         return self.action_name
 
     @abc.abstractmethod
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
+    def compose(self, asked: Asked) -> Reply:
         """The answer for this action (each subclass implements one), in the conversation's language."""
 
     async def run(
@@ -74,7 +79,8 @@ class PersonalAction(Action, metaclass=abc.ABCMeta):
             say(dispatcher, personal.not_found(claims.is_staff, language))
             return []
         voice = Voice.for_staff(learner) if claims.is_staff else Voice.for_learner()
-        say(dispatcher, self.compose(services.policy, learner, catalogue, voice, services.today(), language))
+        asked = Asked(services.policy, learner, catalogue, voice, services.today(), language)
+        say(dispatcher, self.compose(asked))
         return []
 
 
@@ -96,16 +102,8 @@ class ActionMyEnrolments(PersonalAction):
     action_name = "action_my_enrolments"
     always_personal = True
 
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
-        return personal.enrolments(policy, learner, voice, language)
+    def compose(self, asked: Asked) -> Reply:
+        return personal.enrolments(asked.policy, asked.learner, asked.voice, asked.language)
 
 
 class ActionMyCredits(PersonalAction):
@@ -113,16 +111,8 @@ class ActionMyCredits(PersonalAction):
 
     action_name = "action_my_credits"
 
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
-        return personal.credits(policy, learner, voice, language)
+    def compose(self, asked: Asked) -> Reply:
+        return personal.credits(asked.policy, asked.learner, asked.voice, asked.language)
 
 
 class ActionMyExemption(PersonalAction):
@@ -130,16 +120,10 @@ class ActionMyExemption(PersonalAction):
 
     action_name = "action_my_exemption"
 
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
-        return personal.exemption(policy, learner, catalogue, voice, today, language)
+    def compose(self, asked: Asked) -> Reply:
+        return personal.exemption(
+            asked.policy, asked.learner, asked.catalogue, asked.voice, asked.today, asked.language
+        )
 
 
 class ActionMyDeduction(PersonalAction):
@@ -147,16 +131,8 @@ class ActionMyDeduction(PersonalAction):
 
     action_name = "action_my_deduction"
 
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
-        return personal.deduction(policy, learner, catalogue, voice, language)
+    def compose(self, asked: Asked) -> Reply:
+        return personal.deduction(asked.policy, asked.learner, asked.catalogue, asked.voice, asked.language)
 
 
 class ActionMyTopUp(PersonalAction):
@@ -164,16 +140,8 @@ class ActionMyTopUp(PersonalAction):
 
     action_name = "action_my_topup"
 
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
-        return personal.top_up(policy, learner, voice, language)
+    def compose(self, asked: Asked) -> Reply:
+        return personal.top_up(asked.policy, asked.learner, asked.voice, asked.language)
 
 
 class ActionMyRegistration(PersonalAction):
@@ -181,16 +149,8 @@ class ActionMyRegistration(PersonalAction):
 
     action_name = "action_my_registration"
 
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
-        return personal.registration(policy, learner, voice, today, language)
+    def compose(self, asked: Asked) -> Reply:
+        return personal.registration(asked.policy, asked.learner, asked.voice, asked.today, asked.language)
 
 
 class ActionMyAssessment(PersonalAction):
@@ -198,13 +158,5 @@ class ActionMyAssessment(PersonalAction):
 
     action_name = "action_my_assessment"
 
-    def compose(
-        self,
-        policy: Policy,
-        learner: Learner,
-        catalogue: Sequence[Course],
-        voice: Voice,
-        today: date,
-        language: Any = None,
-    ) -> Reply:
-        return personal.assessments(policy, learner, voice, language)
+    def compose(self, asked: Asked) -> Reply:
+        return personal.assessments(asked.policy, asked.learner, asked.voice, asked.language)
