@@ -1,5 +1,6 @@
-"""The calculator reads what people say they took: one table of real-world phrasings and the facts each states
-(tests/unit/data/calculator_phrases.yaml), read with the catalogue's set names as the action server does."""
+"""The calculator reads what people say they took: a table of real-world phrasings per language and the facts each
+states (tests/unit/data/calculator_phrases.yaml, calculator_phrases_cy.yaml), read with the catalogue's set names
+as the action server does. Welsh answers and quote questions: test_calculator_phrases_cy.py."""
 
 from __future__ import annotations
 
@@ -13,8 +14,13 @@ from bot.files.catalogue import load_catalogue_file
 from bot.nlp.calculator_text import CalculatorFacts, read_calculator_facts
 from bot.rules.money import PENCE_PER_POUND
 
-TABLE = yaml.safe_load((Path(__file__).parent / "data" / "calculator_phrases.yaml").read_text(encoding="utf-8"))
-PHRASES: List[Dict[str, Any]] = TABLE["phrases"]
+DATA = Path(__file__).parent / "data"
+TABLES: Dict[str, Dict[str, Any]] = {
+    language: yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    for language, name in (("en", "calculator_phrases.yaml"), ("cy", "calculator_phrases_cy.yaml"))
+}
+MINIMUM_PHRASES = {"en": 80, "cy": 60}
+ROWS: List[Dict[str, Any]] = [row for table in TABLES.values() for row in table["phrases"]]
 SET_NAMES = tuple(dict.fromkeys(course.set_name for course in load_catalogue_file()))
 
 
@@ -26,20 +32,23 @@ def expected(row: Dict[str, Any]) -> CalculatorFacts:
     return CalculatorFacts(**fields)
 
 
-def test_the_table_is_large_and_varied():
-    assert len(PHRASES) >= 80
-    assert len({row["text"].lower() for row in PHRASES}) == len(PHRASES)
-    stated = {key for row in PHRASES for key in row if key != "text"}
+@pytest.mark.parametrize("language", sorted(TABLES))
+def test_the_table_is_large_and_varied(language):
+    phrases = TABLES[language]["phrases"]
+    assert len(phrases) >= MINIMUM_PHRASES[language]
+    assert len({row["text"].lower() for row in phrases}) == len(phrases)
+    stated = {key for row in phrases for key in row if key != "text"}
     assert stated == {"with_credits", "learning_only", "topped_up", "total", "spent"}
 
 
-def test_the_table_assumes_the_policys_fees_and_set_size(policy):
-    assumed = TABLE["assumes"]
+@pytest.mark.parametrize("language", sorted(TABLES))
+def test_the_table_assumes_the_policys_fees_and_set_size(language, policy):
+    assumed = TABLES[language]["assumes"]
     fees = {"learning_fee": policy.learning_fee, "credit_fee": policy.credit_fee, "top_up": policy.top_up}
     assert {key: assumed[key] * PENCE_PER_POUND for key in fees} == fees
     assert assumed["set_size"] == policy.set_size
 
 
-@pytest.mark.parametrize("row", PHRASES, ids=[row["text"][:60] for row in PHRASES])
+@pytest.mark.parametrize("row", ROWS, ids=[row["text"][:60] for row in ROWS])
 def test_the_calculator_reads_what_the_message_says(row, policy):
     assert read_calculator_facts(row["text"], policy, SET_NAMES) == expected(row)
