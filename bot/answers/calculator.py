@@ -51,25 +51,13 @@ def deduction_reply(policy: Policy, with_credits: int, learning_only: int, langu
     """What would come off the first module for these numbers of courses."""
     spent = calculator_spend(policy, learning_only=learning_only, with_credits=with_credits)
     deduction = deduction_for_spend(policy, spent)
-    steps = []
-    if with_credits:
-        steps.append(
-            T(
-                "with_credits_times",
-                language,
-                courses=_plural(with_credits, language),
-                fee=format_money(policy.credit_fee),
-            )
-        )
-    if learning_only:
-        steps.append(
-            T(
-                "learning_only_times",
-                language,
-                courses=_plural(learning_only, language),
-                fee=format_money(policy.learning_fee),
-            )
-        )
+    parts = (
+        ("with_credits_times", with_credits, policy.credit_fee),
+        ("learning_only_times", learning_only, policy.learning_fee),
+    )
+    steps = [
+        T(key, language, courses=_plural(count, language), fee=format_money(fee)) for key, count, fee in parts if count
+    ]
     if steps:
         spent_text = " + ".join(steps) + " = " + T("spent", language, amount=format_money(spent))
     else:
