@@ -14,7 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List
+from typing import Any, Iterator, List
 
 import pytest
 
@@ -113,11 +113,8 @@ def context(browser, site: Site):
     ctx.close()
 
 
-@pytest.fixture
-def page(context, site: Site):
-    """The demo page, loaded; CSP violations and script errors are collected and must stay empty."""
-    opened = context.new_page()
-    problems: List[str] = []
+def watched(opened: Any, problems: List[str]) -> Any:
+    """Collect a page's script errors and CSP violations into `problems` (they must stay empty)."""
     opened.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     opened.on(
         "console",
@@ -125,6 +122,14 @@ def page(context, site: Site):
         if message.type == "error" or "Content Security Policy" in message.text
         else None,
     )
+    return opened
+
+
+@pytest.fixture
+def page(context, site: Site):
+    """The demo page, loaded; CSP violations and script errors are collected and must stay empty."""
+    problems: List[str] = []
+    opened = watched(context.new_page(), problems)
     opened.goto(site.url)
     yield opened
     assert not problems, "the page logged errors:\n" + "\n".join(problems)

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from bot.files.policy import get_policy
 from bot.rules.money import format_money
+from tests.browser.conftest import watched
 from tests.browser.test_browser_widget import AXE, BOT, RESULTS, USER, ask, open_widget, wait_until_quiet
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -21,18 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 WELSH_ANSWER = "gyrsiau byr ar-lein"  # utter_what_are's Welsh variation
 ENGLISH_ANSWER = "short online courses"  # and its English one
 WELSH_GREETING = "Helo!"
-
-
-def watched(opened: Page, problems: List[str]) -> Page:
-    """Collect script errors and CSP violations of a page (they must stay empty)."""
-    opened.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    opened.on(
-        "console",
-        lambda message: problems.append(f"console {message.type}: {message.text}")
-        if message.type == "error" or "Content Security Policy" in message.text
-        else None,
-    )
-    return opened
 
 
 @pytest.fixture
